@@ -1,0 +1,20 @@
+export type { paths, components, operations } from './schema.js';
+export { operationTable, type OperationRoute } from './operation-table.js';
+export { openapiYamlText } from './spec-text.js';
+export type {
+  OperationId,
+  PathParams,
+  QueryParams,
+  RequestBody,
+  ResponseStatus,
+  ResponseBody,
+  OperationResponse,
+  SuccessResponse,
+} from './operation-types.js';
+
+import type { components } from './schema.js';
+export type Kubeconfig = components['schemas']['Kubeconfig'];
+export type UcsErrorBody = components['schemas']['UcsError'];
+export type UcsErrorCode = components['schemas']['UcsErrorCode'];
+export type ClusterGroup = components['schemas']['ClusterGroup'];
+export type Job = components['schemas']['Job'];

@@ -1,0 +1,1072 @@
+// Generated from openapi.yaml by `npm run generate`. Do not edit by hand.
+export interface paths {
+    "/v1/clustergroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the fleets of the account */
+        get: operations["ListClusterGroup"];
+        put?: never;
+        /**
+         * Create a fleet
+         * @description Creates a fleet in the caller's account. The name starts with a lowercase letter,
+         *     holds only lowercase letters, digits and `-`, does not end with `-`, and is unique in
+         *     the account. An account holds at most 50 fleets (`UCS.00000017` beyond that).
+         *
+         *     The official Go SDK sends this body as `multipart/form-data` and the Python SDK as
+         *     `application/x-www-form-urlencoded`, each with the form fields `metadata` and `spec`
+         *     holding JSON text; both encodings are accepted beside JSON.
+         */
+        post: operations["RegisterClusterGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        /** Show a fleet */
+        get: operations["ShowClusterGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a fleet
+         * @description Only a fleet whose federation is disabled may be deleted (`UCS.00000003` otherwise).
+         */
+        delete: operations["DeleteClusterGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/federations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable cluster federation for a fleet
+         * @description Starts enabling federation and answers at once with the job that does it; follow it
+         *     with `ShowFederationProgress`. Enabling a fleet whose federation is enabled or being
+         *     enabled is refused with `UCS.00000003`. The answer is never an empty body (the Go SDK
+         *     fails to parse one).
+         */
+        post: operations["EnableFederation"];
+        /**
+         * Disable cluster federation for a fleet
+         * @description Disables federation, removes the federation connection and destroys the fleet's CA,
+         *     so every kubeconfig issued for the fleet stops working. Refused with `UCS.00000003`
+         *     when federation is not enabled.
+         */
+        delete: operations["DisableFederation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/federations/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show the progress of the fleet's latest federation job
+         * @description The latest federation job of the fleet with its sub-jobs. A fleet that never had a
+         *     federation job answers 404 `UCS.00000013`.
+         */
+        get: operations["ShowFederationProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the federation connection of a fleet
+         * @description Connects the federation API server to a VPC through a VPC endpoint. Federation must be
+         *     enabled (not only being enabled) and the fleet must not be connected yet
+         *     (`UCS.00000003` otherwise).
+         */
+        post: operations["CreateFederationConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/cert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the federation connection and download a kubeconfig in one call
+         * @description Creates the federation connection like `CreateFederationConnection` (or keeps the
+         *     existing one when it names the same VPC and subnet) and answers with a kubeconfig like
+         *     `DownloadFederationKubeconfig`.
+         */
+        post: operations["CreateFederationCert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/kubeconfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Download the federation kubeconfig
+         * @description Downloads a kubeconfig for the federation API server of the fleet. Only available after
+         *     cluster federation is enabled for the fleet and the federation connection is created
+         *     (`UCS.00000003` naming what is missing otherwise).
+         *
+         *     Each call mints a fresh client key and an X.509 client certificate signed by the
+         *     fleet's CA, valid for exactly `duration` days, with the caller's user name as CN and
+         *     its groups as O. The private key is sent once and never stored.
+         */
+        post: operations["DownloadFederationKubeconfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health of the reference server
+         * @description Answers 200 while the server can reach its store. Needs no credentials.
+         */
+        get: operations["ShowHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description The error body of every UCS error. */
+        UcsError: {
+            error_code: components["schemas"]["UcsErrorCode"];
+            /** @description What went wrong, naming the field or the state. */
+            error_msg: string;
+        };
+        /**
+         * @description The UCS error codes this API answers with (from the UCS error code table):
+         *
+         *     | code | status | meaning |
+         *     |---|---|---|
+         *     | UCS.00000003 | 400 | Failed to obtain the federation information: the federation state does not allow the operation (not enabled, still being enabled, already enabled, no connection, connection exists). The UCS table has no dedicated "already enabled" code; this is the only federation-specific one. |
+         *     | UCS.00000004 | 403 | Request forbidden. |
+         *     | UCS.00000005 | 500 | Database operation failed. |
+         *     | UCS.00000006 | 500 | Server internal error. |
+         *     | UCS.00000011 | 400 | Bad query parameter value. |
+         *     | UCS.00000012 | 400, 413 | Invalid request body. |
+         *     | UCS.00000013 | 404, 405 | No requested resources found. |
+         *     | UCS.00000016 | 400, 415 | Invalid header value. |
+         *     | UCS.00000017 | 400 | Insufficient quota. |
+         *     | UCS.00000018 | 401 | Authorization failed. |
+         * @enum {string}
+         */
+        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018";
+        DownloadKubeconfigRequest: {
+            duration: components["schemas"]["CertificateDuration"];
+        };
+        /**
+         * Format: int32
+         * @description Validity period of the certificate in the kubeconfig, in days.
+         * @example 30
+         */
+        CertificateDuration: number;
+        FederationConnectionRequest: {
+            /** @description Project ID. */
+            projectID: string;
+            /** @description ID of a VPC of the project. */
+            vpcID: string;
+            /** @description Network ID of a subnet of the VPC. */
+            subnetID: string;
+        };
+        FederationCertRequest: {
+            /** @description Project ID. */
+            projectID: string;
+            /** @description ID of a VPC of the project. */
+            vpcID: string;
+            /** @description Network ID of a subnet of the VPC. */
+            subnetID: string;
+            duration: components["schemas"]["CertificateDuration"];
+        };
+        FederationConnectionResponse: {
+            /**
+             * @description ID of the VPC endpoint of the connection.
+             * @example b8c9c1dc-b10f-4644-bc5f-e557efa63782
+             */
+            id: string;
+        };
+        RegisterClusterGroupRequest: {
+            metadata: {
+                name: components["schemas"]["FleetName"];
+            };
+            spec?: {
+                /** @description Clusters to associate with the fleet. */
+                clusterIds?: string[];
+                /** @description Description of the fleet. */
+                description?: string;
+            };
+        };
+        /** @description The form the official SDKs send; each field holds the JSON text of the field of the same name in the JSON body. */
+        RegisterClusterGroupForm: {
+            /** @description JSON text of `metadata`. */
+            metadata: string;
+            /** @description JSON text of `spec`. */
+            spec?: string;
+        };
+        /**
+         * @description Starts with a lowercase letter, holds only lowercase letters, digits and `-`, and does not end with `-`.
+         * @example demo
+         */
+        FleetName: string;
+        RegisterClusterGroupResponse: {
+            /** @description ID of the new fleet. */
+            uid: string;
+        };
+        DeleteClusterGroupResponse: {
+            clusterGroupId: string;
+            /** @example The cluster group has been deleted. */
+            message: string;
+        };
+        ClusterGroupList: {
+            items: components["schemas"]["ClusterGroup"][];
+            /**
+             * Format: int32
+             * @description Number of fleets in the account, whatever limit and offset say.
+             */
+            total: number;
+        };
+        ClusterGroup: {
+            /** @enum {string} */
+            kind: "ClusterGroup";
+            /** @enum {string} */
+            apiVersion: "v1";
+            metadata: components["schemas"]["ClusterGroupMetadata"];
+            spec: components["schemas"]["ClusterGroupSpec"];
+            status: components["schemas"]["ClusterGroupStatus"];
+        };
+        ClusterGroupMetadata: {
+            uid: string;
+            name: components["schemas"]["FleetName"];
+            /**
+             * Format: date-time
+             * @description RFC 3339.
+             */
+            creationTimestamp: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339.
+             */
+            updateTimestamp: string;
+        };
+        ClusterGroupSpec: {
+            description?: string;
+            clusterIds?: string[];
+            /** @description Set once federation is enabled (or being enabled). */
+            federationId?: string;
+            /** @example v1.7.0-t1109 */
+            federationVersion?: string;
+            dnsSuffix?: string[];
+            /** @description The VPC endpoints of the federation connection, once connected. */
+            connectGatewayEndpoints?: components["schemas"]["ConnectEndpoint"][];
+        };
+        ConnectEndpoint: {
+            /** @enum {string} */
+            type: "VPCEP";
+            name: string;
+            id: string;
+            region: string;
+        };
+        ClusterGroupStatus: {
+            conditions: components["schemas"]["ClusterGroupCondition"][];
+        };
+        ClusterGroupCondition: {
+            /** @enum {string} */
+            type: "Federation";
+            /** @enum {string} */
+            status: "Available" | "Unavailable" | "Enabling";
+            /** @enum {string} */
+            reason: "FederationAvailable" | "FederationUnavailable" | "FederationEnabling";
+            message: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 (`YYYY-MM-DDTHH:MM:SSZ`), a form the Go SDK parses.
+             */
+            lastTransitionTime: string;
+        };
+        JobAccepted: {
+            jobId: string;
+            message: string;
+        };
+        /**
+         * @description A federation job. Sub-jobs run one after the other; a job's phase is `Pending` until
+         *     it starts, `Running` while it runs and `Success` when done. (`Success` is the only phase
+         *     the UCS documents show; the others are the reference server's.)
+         */
+        Job: {
+            /** @enum {string} */
+            kind: "Job";
+            /**
+             * @description v3, as in the UCS example (the UCS table says v1).
+             * @enum {string}
+             */
+            apiVersion: "v3";
+            metadata: components["schemas"]["JobMetadata"];
+            spec: components["schemas"]["JobSpec"];
+            status: components["schemas"]["JobStatus"];
+        };
+        JobMetadata: {
+            uid: string;
+            /** Format: date-time */
+            creationTimestamp: string;
+            /** Format: date-time */
+            updateTimestamp?: string;
+        };
+        JobSpec: {
+            /** @enum {string} */
+            type: "CreateFederation" | "DeleteFederation" | "InstallFederationChart" | "CreateFederationCertificates" | "StartFederationApiServer" | "JoinFederationClusters";
+            federationUID?: string;
+            resourceID?: string;
+            resourceName?: string;
+            subJobs?: components["schemas"]["Job"][];
+        };
+        JobStatus: {
+            /** @enum {string} */
+            phase: "Pending" | "Running" | "Success" | "Failed";
+            reason?: string;
+            /** Format: date-time */
+            startTime?: string;
+            /** Format: date-time */
+            completionTime?: string;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        /** @description A kubeconfig (the JSON form of `~/.kube/config`). */
+        Kubeconfig: {
+            /**
+             * @description API type. The value is fixed at Config.
+             * @enum {string}
+             */
+            kind: "Config";
+            /**
+             * @description API version. The value is fixed at v1.
+             * @enum {string}
+             */
+            apiVersion: "v1";
+            /** @description Cluster list. */
+            clusters: components["schemas"]["NamedCluster"][];
+            /** @description Certificate information and client key information of specified users. */
+            users: components["schemas"]["NamedAuthInfo"][];
+            /** @description Context list. */
+            contexts: components["schemas"]["NamedContext"][];
+            /** @description Current context. */
+            "current-context": string;
+        };
+        NamedCluster: {
+            /** @description Cluster name. */
+            name: string;
+            cluster: components["schemas"]["ClusterCert"];
+        };
+        ClusterCert: {
+            /** @description Server address. */
+            server: string;
+            /** @description Certificate authorization data (base64 of the PEM of the fleet's CA). */
+            "certificate-authority-data"?: string;
+            /**
+             * @description Whether to skip server certificate verification. The UCS documents type this field
+             *     as a string, but kubectl reads a boolean here and rejects a string; the reference
+             *     server never sends it (it always sends `certificate-authority-data`), so neither
+             *     kubectl nor the Go SDK (which reads it as a string) ever meets a value it rejects.
+             */
+            "insecure-skip-tls-verify"?: boolean;
+        };
+        NamedAuthInfo: {
+            /** @description Username. */
+            name: string;
+            user: components["schemas"]["AuthInfo"];
+        };
+        AuthInfo: {
+            /** @description Client certificate (base64 of the PEM). */
+            "client-certificate-data"?: string;
+            /** @description PEM encoding data from the TLS client key file (base64 of the PEM). */
+            "client-key-data"?: string;
+            /** @description Authentication token. */
+            token?: string;
+        };
+        NamedContext: {
+            /** @description Context name. */
+            name: string;
+            context: components["schemas"]["Context"];
+        };
+        Context: {
+            /** @description Cluster context. */
+            cluster: string;
+            /** @description User context. */
+            user: string;
+        };
+    };
+    responses: {
+        /**
+         * @description The request is invalid: a malformed body (`UCS.00000012`), a bad query parameter
+         *     (`UCS.00000011`), a bad header (`UCS.00000016`), a federation state that does not
+         *     allow the operation (`UCS.00000003`) or an exhausted quota (`UCS.00000017`).
+         *     `error_msg` names the field or the state.
+         */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000012",
+                 *       "error_msg": "Invalid request body: duration must be >= 1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description No credentials, or credentials that are not valid (`UCS.00000018`). */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000018",
+                 *       "error_msg": "Authorization failed: the X-Auth-Token is not known"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description The credentials are valid but may not make this request (`UCS.00000004`). */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000004",
+                 *       "error_msg": "Request forbidden: X-Domain-Id is not the account of the access key"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description No such fleet, job or route (`UCS.00000013`). A fleet of another account answers
+         *     exactly like a fleet that does not exist.
+         */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000013",
+                 *       "error_msg": "No requested resources found: fleet 0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description The path exists but not with this method (`UCS.00000013`). */
+        MethodNotAllowed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000013",
+                 *       "error_msg": "No requested resources found: GET is not allowed on this path"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description The request body is larger than the server accepts (`UCS.00000012`). */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000012",
+                 *       "error_msg": "Invalid request body: larger than 65536 bytes"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description The request body is not in a media type the operation accepts (`UCS.00000016`). */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000016",
+                 *       "error_msg": "Invalid header value: Content-Type must be application/json"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description The server failed (`UCS.00000005` for the store, `UCS.00000006` otherwise). The message
+         *     never carries internals; quote the `X-Request-Id`.
+         */
+        InternalError: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000006",
+                 *       "error_msg": "Server internal error."
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Fleet ID. */
+        ClusterGroupId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The id of this request, to quote when reporting a problem. */
+        "X-Request-Id": string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ListClusterGroup: {
+        parameters: {
+            query?: {
+                /** @description Number of fleets to return; -1 returns all of them. */
+                limit?: number;
+                /** @description Number of fleets to skip. */
+                offset?: number;
+                /** @description Field to sort by. */
+                order_by?: "create_at" | "update_at";
+                /** @description Sort direction. */
+                order?: "desc" | "asc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fleets of the account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterGroupList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    RegisterClusterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "metadata": {
+                 *         "name": "demo"
+                 *       },
+                 *       "spec": {
+                 *         "description": "fleet of the demo clusters"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterClusterGroupRequest"];
+                "multipart/form-data": components["schemas"]["RegisterClusterGroupForm"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegisterClusterGroupForm"];
+            };
+        };
+        responses: {
+            /** @description The fleet was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uid": "6efb4a18-2fa4-11ee-ad1d-0255ac1001c4"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegisterClusterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowClusterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fleet. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    DeleteClusterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The fleet was deleted. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteClusterGroupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    EnableFederation: {
+        parameters: {
+            query?: {
+                /** @description Retry adding the fleet's clusters to the federation. */
+                retryjoinall?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabling has started. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobId": "70b5a14f-2fa4-11ee-ad1d-0255ac1001c4",
+                     *       "message": "The federation is being created"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    DisableFederation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Federation is disabled. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobId": "80c5a14f-2fa4-11ee-ad1d-0255ac1001c4",
+                     *       "message": "The federation is being disabled"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowFederationProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest federation job. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    CreateFederationConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "projectID": "0e2b5d2c6f8049e7b1c2d3e4f5a6b7c8",
+                 *       "vpcID": "3f1e5c7a-8b9d-4e2f-a1b3-c5d7e9f1a2b4",
+                 *       "subnetID": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FederationConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The connection was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FederationConnectionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    CreateFederationCert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "projectID": "0e2b5d2c6f8049e7b1c2d3e4f5a6b7c8",
+                 *       "vpcID": "3f1e5c7a-8b9d-4e2f-a1b3-c5d7e9f1a2b4",
+                 *       "subnetID": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                 *       "duration": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["FederationCertRequest"];
+            };
+        };
+        responses: {
+            /** @description kubeconfig file */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kubeconfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    DownloadFederationKubeconfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "duration": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["DownloadKubeconfigRequest"];
+            };
+        };
+        responses: {
+            /** @description kubeconfig file */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "Config",
+                     *       "apiVersion": "v1",
+                     *       "clusters": [
+                     *         {
+                     *           "name": "cluster-demo",
+                     *           "cluster": {
+                     *             "server": "https://ip:port",
+                     *             "certificate-authority-data": ""
+                     *           }
+                     *         }
+                     *       ],
+                     *       "users": [
+                     *         {
+                     *           "name": "user",
+                     *           "user": {
+                     *             "client-certificate-data": "",
+                     *             "client-key-data": "",
+                     *             "token": ""
+                     *           }
+                     *         }
+                     *       ],
+                     *       "contexts": [
+                     *         {
+                     *           "name": "demo",
+                     *           "context": {
+                     *             "cluster": "cluster-demo",
+                     *             "user": "user"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "current-context": "demo"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Kubeconfig"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is healthy. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}
