@@ -1,0 +1,89 @@
+import type { Kubeconfig, paths, components } from '@ucs-fleet/types';
+import createClient, { type Client } from 'openapi-fetch';
+import { akskMiddleware, domainMiddleware, tokenMiddleware } from './auth-middleware.js';
+import { UcsApiError, UcsNetworkError } from './errors.js';
+
+type Schemas = components['schemas'];
+
+export interface UcsClientOptions {
+  /** e.g. https://ucs.myhuaweicloud.com or http://127.0.0.1:8080 */
+  endpoint: string;
+  token?: string;
+  accessKey?: string;
+  secretKey?: string;
+  /** Sent as X-Domain-Id, as the official SDKs do for UCS. */
+  domainId?: string;
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface ListFleetsQuery {
+  limit?: number;
+  offset?: number;
+  order_by?: 'create_at' | 'update_at';
+  order?: 'desc' | 'asc';
+}
+
+export type ConnectionRequest = Schemas['FederationConnectionRequest'];
+
+/** The typed UCS client: each call returns the typed body or throws UcsApiError / UcsNetworkError. */
+export interface UcsClient {
+  /** The underlying openapi-fetch client, typed by openapi.yaml's paths. */
+  readonly raw: Client<paths>;
+  createFleet(request: Schemas['RegisterClusterGroupRequest']): Promise<Schemas['RegisterClusterGroupResponse']>;
+  listFleets(query?: ListFleetsQuery): Promise<Schemas['ClusterGroupList']>;
+  showFleet(fleetId: string): Promise<Schemas['ClusterGroup']>;
+  deleteFleet(fleetId: string): Promise<Schemas['DeleteClusterGroupResponse']>;
+  enableFederation(fleetId: string): Promise<Schemas['JobAccepted']>;
+  federationProgress(fleetId: string): Promise<Schemas['Job']>;
+  disableFederation(fleetId: string): Promise<Schemas['JobAccepted']>;
+  createConnection(fleetId: string, request: ConnectionRequest): Promise<Schemas['FederationConnectionResponse']>;
+  createFederationCert(fleetId: string, request: Schemas['FederationCertRequest']): Promise<Kubeconfig>;
+  downloadFederationKubeconfig(fleetId: string, request: { duration: number }): Promise<Kubeconfig>;
+}
+
+export function createUcsClient(options: UcsClientOptions): UcsClient {
+  const raw = createRawClient(options);
+  const withFleet = (clustergroupid: string) => ({ params: { path: { clustergroupid } } });
+  return {
+    raw,
+    createFleet: (body) => call(options, raw.POST('/v1/clustergroups', { body })),
+    listFleets: (query = {}) => call(options, raw.GET('/v1/clustergroups', { params: { query } })),
+    showFleet: (id) => call(options, raw.GET('/v1/clustergroups/{clustergroupid}', withFleet(id))),
+    deleteFleet: (id) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}', withFleet(id))),
+    enableFederation: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations', withFleet(id))),
+    federationProgress: (id) => call(options, raw.GET('/v1/clustergroups/{clustergroupid}/federations/progress', withFleet(id))),
+    disableFederation: (id) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}/federations', withFleet(id))),
+    createConnection: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/connection', { ...withFleet(id), body })),
+    createFederationCert: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/cert', { ...withFleet(id), body })),
+    downloadFederationKubeconfig: (id, body) =>
+      call(options, raw.POST('/v1/clustergroups/{clustergroupid}/kubeconfig', { ...withFleet(id), body })),
+  };
+}
+
+function createRawClient(options: UcsClientOptions): Client<paths> {
+  const raw = createClient<paths>({ baseUrl: options.endpoint.replace(/\/+$/, ''), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  if (options.domainId) raw.use(domainMiddleware(options.domainId));
+  if (options.token) raw.use(tokenMiddleware(options.token));
+  if (options.accessKey || options.secretKey) {
+    if (!options.accessKey || !options.secretKey) throw new TypeError('createUcsClient: accessKey and secretKey go together');
+    raw.use(akskMiddleware(options.accessKey, options.secretKey));
+  }
+  if (!options.token && !options.accessKey) throw new TypeError('createUcsClient: give a token or an accessKey and secretKey');
+  return raw;
+}
+
+async function call<T>(options: UcsClientOptions, pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await pending;
+  } catch (err) {
+    throw new UcsNetworkError(options.endpoint, networkCode(err), { cause: err });
+  }
+  if (!result.response.ok || result.data === undefined) throw UcsApiError.fromResponse(result.response, result.error);
+  return result.data;
+}
+
+function networkCode(err: unknown): string | undefined {
+  const cause = (err as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}

@@ -1,0 +1,47 @@
+import { openapiYamlText } from '@ucs-fleet/types';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { parse } from 'yaml';
+import type { CredentialRegistry } from './domain/credentials.js';
+import type { Domain } from './domain/index.js';
+import type { Clock } from './domain/clock.js';
+import { accessLog } from './http/access-log.js';
+import { authenticate } from './http/auth.js';
+import { decodeJsonBody, decodeJsonFieldsForm } from './http/body-decode.js';
+import { errorHandler, notFound } from './http/error-handler.js';
+import { rawBody } from './http/raw-body.js';
+import { requestId } from './http/request-id.js';
+import { formRoutes, mountOperations, publicPathMatcher } from './http/router.js';
+import { openApiValidator } from './http/validator.js';
+import { allHandlers } from './routes/index.js';
+import type { Store } from './store/store.js';
+
+export interface AppDeps {
+  domain: Domain;
+  store: Store;
+  credentials: CredentialRegistry;
+  clock: Clock;
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+/**
+ * The HTTP pipeline, in the order of design.md: request id, body limit, auth, body decoding,
+ * OpenAPI validation, the typed handler, response validation, one error handler.
+ */
+export function createApp(deps: AppDeps): Express {
+  const spec = parse(openapiYamlText);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId, accessLog(deps.logger));
+  app.use(rawBody(deps.bodyLimitBytes));
+  app.use(authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() }));
+  for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeJsonFieldsForm);
+  app.use(decodeJsonBody);
+  app.use(openApiValidator(spec));
+  mountOperations(app, allHandlers(deps.domain, deps.store));
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { RunningServer } from './server.js';
+
+/** What a newcomer needs in the first minute: where to call, with what, and a line to paste. */
+export function startupBanner(s: RunningServer): string {
+  const token = s.seed.tokens[0];
+  const ready = s.seed.fleets.find((f) => f.federation === 'enabled' && f.connection && f.domainId === token?.domainId);
+  const lines = [
+    `UCS reference server listening on ${s.url}`,
+    `  data: ${s.config.dataDir === ':memory:' ? 'in memory (lost on exit)' : s.config.dataDir}`,
+    `  seed: ${s.config.seedPath ?? 'built-in default'}`,
+  ];
+  if (token) lines.push(`  token: ${token.token}  (account ${token.domainId}, user ${token.userName})`);
+  const ak = s.seed.accessKeys[0];
+  if (ak) lines.push(`  access key: ${ak.accessKey}  secret key: ${ak.secretKey}`);
+  if (ready && token) {
+    lines.push(
+      `  ready fleet: ${ready.id}  (${ready.name}: federation enabled, connected)`,
+      '',
+      'Download a kubeconfig:',
+      `  curl -s -X POST ${s.url}/v1/clustergroups/${ready.id}/kubeconfig \\`,
+      `    -H 'X-Auth-Token: ${token.token}' -H 'Content-Type: application/json' -d '{"duration": 30}'`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

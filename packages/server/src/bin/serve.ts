@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { startupBanner } from '../banner.js';
+import { ConfigError, configHelp, loadConfig } from '../config.js';
+import { SeedError } from '../seed.js';
+import { startServer } from '../server.js';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${configHelp()}\n`);
+    return;
+  }
+  const server = await startServer({ config: loadConfig(argv, process.env) });
+  process.stdout.write(startupBanner(server));
+  const stop = (): void => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  const known = err instanceof ConfigError || err instanceof SeedError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  process.stderr.write(`ucs-server: ${known ? (err as Error).message : `failed to start: ${(err as Error).message}`}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,36 @@
+import type { UcsErrorCode } from '@ucs-fleet/types';
+
+/** An error the API answers with: a status, a UCS code from openapi.yaml and a message for the caller. */
+export class UcsError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 500,
+    readonly code: UcsErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UcsError';
+  }
+}
+
+export const fleetNotFound = (fleetId: string): UcsError =>
+  new UcsError(404, 'UCS.00000013', `No requested resources found: fleet ${fleetId}`);
+
+export const federationStateError = (detail: string): UcsError =>
+  new UcsError(400, 'UCS.00000003', `Failed to obtain the federation information: ${detail}`);
+
+export const invalidBody = (detail: string): UcsError => new UcsError(400, 'UCS.00000012', `Invalid request body: ${detail}`);
+
+export const invalidQuery = (detail: string): UcsError => new UcsError(400, 'UCS.00000011', `Bad query parameter value: ${detail}`);
+
+export const invalidHeader = (detail: string, status: 400 | 415 = 400): UcsError =>
+  new UcsError(status, 'UCS.00000016', `Invalid header value: ${detail}`);
+
+export const quotaExceeded = (detail: string): UcsError => new UcsError(400, 'UCS.00000017', `Insufficient quota: ${detail}`);
+
+export const unauthorized = (detail: string): UcsError => new UcsError(401, 'UCS.00000018', `Authorization failed: ${detail}`);
+
+export const forbidden = (detail: string): UcsError => new UcsError(403, 'UCS.00000004', `Request forbidden: ${detail}`);
+
+export const internalError = (): UcsError => new UcsError(500, 'UCS.00000006', 'Server internal error.');
+
+export const storeError = (): UcsError => new UcsError(500, 'UCS.00000005', 'Database operation failed.');

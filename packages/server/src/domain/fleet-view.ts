@@ -1,0 +1,54 @@
+import type { ClusterGroup } from '@ucs-fleet/types';
+import { federationState } from './fleet-rules.js';
+import type { FleetRecord } from '../store/records.js';
+import { rfc3339 } from './time-format.js';
+
+type Condition = ClusterGroup['status']['conditions'][number];
+
+export const federationVersion = 'v1.10.7';
+
+/** The ClusterGroup object of the API for a stored fleet at a moment. */
+export function clusterGroupView(fleet: FleetRecord, now: number, region: string): ClusterGroup {
+  return {
+    kind: 'ClusterGroup',
+    apiVersion: 'v1',
+    metadata: {
+      uid: fleet.id,
+      name: fleet.name,
+      creationTimestamp: rfc3339(fleet.createdAt),
+      updateTimestamp: rfc3339(fleet.updatedAt),
+    },
+    spec: specView(fleet, region),
+    status: { conditions: [federationCondition(fleet, now)] },
+  };
+}
+
+function specView(fleet: FleetRecord, region: string): ClusterGroup['spec'] {
+  const spec: ClusterGroup['spec'] = { clusterIds: fleet.clusterIds };
+  if (fleet.description !== undefined) spec.description = fleet.description;
+  if (fleet.federation) {
+    spec.federationId = fleet.federation.id;
+    spec.federationVersion = federationVersion;
+  }
+  if (fleet.connection) {
+    spec.connectGatewayEndpoints = [
+      { type: 'VPCEP', name: `ucs-federation-${fleet.name}`, id: fleet.connection.id, region },
+    ];
+  }
+  return spec;
+}
+
+function federationCondition(fleet: FleetRecord, now: number): Condition {
+  const state = federationState(fleet.federation, now);
+  if (state === 'enabling' && fleet.federation) {
+    return condition('Enabling', 'FederationEnabling', 'federation is being enabled', fleet.federation.startedAt);
+  }
+  if (state === 'enabled' && fleet.federation) {
+    return condition('Available', 'FederationAvailable', 'federation is enabled', fleet.federation.readyAt);
+  }
+  return condition('Unavailable', 'FederationUnavailable', 'federation is not enabled', fleet.updatedAt);
+}
+
+function condition(status: Condition['status'], reason: Condition['reason'], message: string, at: number): Condition {
+  return { type: 'Federation', status, reason, message, lastTransitionTime: rfc3339(at) };
+}

@@ -1,0 +1,67 @@
+import type { components } from '@ucs-fleet/types';
+import type { Caller } from './caller.js';
+import type { Clock } from './clock.js';
+import { fleetNotFound, federationStateError, invalidBody, quotaExceeded } from './errors.js';
+import { clusterGroupView } from './fleet-view.js';
+import type { FleetListQuery, FleetRecord } from '../store/records.js';
+import type { Store } from '../store/store.js';
+
+type Schemas = components['schemas'];
+
+export interface FleetServiceDeps {
+  store: Store;
+  clock: Clock;
+  newId: () => string;
+  quota: number;
+  region: string;
+}
+
+/** Creating, listing, showing and deleting fleets, each within the caller's account. */
+export class FleetService {
+  constructor(private readonly deps: FleetServiceDeps) {}
+
+  async create(caller: Caller, request: Schemas['RegisterClusterGroupRequest']): Promise<Schemas['RegisterClusterGroupResponse']> {
+    const uid = this.deps.newId();
+    const outcome = await this.deps.store.createFleet(
+      {
+        id: uid,
+        domainId: caller.domainId,
+        name: request.metadata.name,
+        description: request.spec?.description,
+        clusterIds: request.spec?.clusterIds ?? [],
+        createdAt: this.deps.clock.now(),
+      },
+      this.deps.quota,
+    );
+    if (outcome.ok) return { uid };
+    if (outcome.reason === 'quota-exceeded') throw quotaExceeded(`the account already has ${this.deps.quota} fleets`);
+    if (outcome.reason === 'name-taken') throw invalidBody(`metadata.name: a fleet named ${request.metadata.name} already exists`);
+    throw new Error('fleet id collision');
+  }
+
+  async list(caller: Caller, query: FleetListQuery): Promise<Schemas['ClusterGroupList']> {
+    const { items, total } = await this.deps.store.listFleets(caller.domainId, query);
+    const now = this.deps.clock.now();
+    return { items: items.map((f) => clusterGroupView(f, now, this.deps.region)), total };
+  }
+
+  async show(caller: Caller, fleetId: string): Promise<Schemas['ClusterGroup']> {
+    return clusterGroupView(await this.require(caller, fleetId), this.deps.clock.now(), this.deps.region);
+  }
+
+  async delete(caller: Caller, fleetId: string): Promise<Schemas['DeleteClusterGroupResponse']> {
+    const fleet = await this.require(caller, fleetId);
+    if (fleet.federation) throw federationStateError(`fleet ${fleet.name} has federation enabled; disable federation first`);
+    if (!(await this.deps.store.deleteFleet(caller.domainId, fleetId))) {
+      throw federationStateError(`fleet ${fleet.name} changed while it was being deleted; try again`);
+    }
+    return { clusterGroupId: fleetId, message: 'The cluster group has been deleted.' };
+  }
+
+  /** The caller's fleet; another account's fleet answers exactly like a missing one. */
+  async require(caller: Caller, fleetId: string): Promise<FleetRecord> {
+    const fleet = await this.deps.store.getFleet(caller.domainId, fleetId);
+    if (!fleet) throw fleetNotFound(fleetId);
+    return fleet;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Kubeconfig } from '@ucs-fleet/types';
+import type { Caller } from './caller.js';
+import type { CaCache } from './ca-cache.js';
+import type { Clock } from './clock.js';
+import { federationStateError } from './errors.js';
+import type { FederationService } from './federation.js';
+import type { FleetService } from './fleets.js';
+import { kubeconfigDocument } from './kubeconfig-document.js';
+import type { KeyType } from './pki/index.js';
+import type { Store } from '../store/store.js';
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** notBefore lies this far in the past so that clients with a slightly slow clock accept the certificate. */
+export const clockSkewMs = 5 * 60 * 1000;
+
+export interface KubeconfigServiceDeps {
+  store: Store;
+  clock: Clock;
+  fleets: FleetService;
+  federation: FederationService;
+  caCache: CaCache;
+  clientKeyType: KeyType;
+  /** The URL of a fleet's federation endpoint, as kubeconfigs name it. */
+  endpointUrl: (port: number) => string;
+}
+
+/** Issues kubeconfigs: a fresh key and a client certificate signed by the fleet's CA. */
+export class KubeconfigService {
+  constructor(private readonly deps: KubeconfigServiceDeps) {}
+
+  async issue(caller: Caller, fleetId: string, durationDays: number): Promise<Kubeconfig> {
+    const fleet = await this.deps.fleets.require(caller, fleetId);
+    this.deps.federation.requireReady(fleet);
+    const federation = fleet.federation;
+    if (!federation) throw federationStateError(`federation of fleet ${fleet.name} is not enabled`);
+    if (!fleet.connection) throw federationStateError(`the federation connection of fleet ${fleet.name} has not been created`);
+    const ca = this.deps.caCache.get(federation);
+    const issuedAt = Math.floor(this.deps.clock.now() / 1000) * 1000;
+    const notBefore = new Date(issuedAt - clockSkewMs);
+    const notAfter = new Date(issuedAt + durationDays * dayMs);
+    const minted = ca.mintClientCertificate({
+      commonName: caller.userName,
+      organizations: caller.groups,
+      notBefore,
+      notAfter,
+      keyType: this.deps.clientKeyType,
+    });
+    await this.deps.store.recordCertificate({
+      serial: minted.serialHex,
+      fleetId,
+      federationId: federation.id,
+      subject: subjectText(caller),
+      notBefore: notBefore.getTime(),
+      notAfter: notAfter.getTime(),
+      issuedAt,
+    });
+    return kubeconfigDocument({
+      fleetId,
+      fleetName: fleet.name,
+      userName: caller.userName,
+      serverUrl: this.deps.endpointUrl(federation.port),
+      caCertPem: ca.certPem,
+      clientCertPem: minted.certPem,
+      clientKeyPem: minted.keyPem,
+    });
+  }
+}
+
+function subjectText(caller: Caller): string {
+  return [`CN=${caller.userName}`, ...caller.groups.map((g) => `O=${g}`)].join(',');
+}

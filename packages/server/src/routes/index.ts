@@ -1,0 +1,12 @@
+import type { Domain } from '../domain/index.js';
+import type { Store } from '../store/store.js';
+import { federationHandlers } from './federation.js';
+import { fleetHandlers } from './fleets.js';
+import type { HandlerTable } from './handler.js';
+import { healthHandlers } from './health.js';
+
+export type { Handler, HandlerInput, HandlerTable } from './handler.js';
+
+export function allHandlers(domain: Domain, store: Store): HandlerTable {
+  return { ...fleetHandlers(domain), ...federationHandlers(domain), ...healthHandlers(store) };
+}

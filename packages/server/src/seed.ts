@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type { AccessKeyGrant, TokenGrant } from './domain/credentials.js';
+import { isValidFleetName } from './domain/fleet-rules.js';
+
+export interface SeedFleet {
+  id: string;
+  name: string;
+  domainId: string;
+  description?: string;
+  federation?: 'enabled' | 'enabling' | 'disabled';
+  connection?: boolean;
+}
+
+/** Credentials and fleets to preload: YAML or JSON. */
+export interface Seed {
+  tokens: TokenGrant[];
+  accessKeys: AccessKeyGrant[];
+  fleets: SeedFleet[];
+}
+
+export const defaultSeed: Seed = {
+  tokens: [
+    { token: 'dev-token', domainId: 'd1', userName: 'alice', groups: ['system:masters'] },
+    { token: 'other-account-token', domainId: 'd2', userName: 'bob', groups: ['developers'] },
+  ],
+  accessKeys: [
+    { accessKey: 'DEVAKEXAMPLE00000001', secretKey: 'dev-secret-key-change-me', domainId: 'd1', userName: 'alice', groups: ['system:masters'] },
+  ],
+  fleets: [
+    { id: '0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f', name: 'demo', domainId: 'd1', federation: 'enabled', connection: true },
+  ],
+};
+
+export class SeedError extends Error {}
+
+export function loadSeedFile(path: string): Seed {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new SeedError(`cannot read seed file ${path}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (err) {
+    throw new SeedError(`seed file ${path} is neither YAML nor JSON: ${(err as Error).message.split('\n')[0]}`);
+  }
+  return parseSeed(data, path);
+}
+
+/** Checks a seed's shape and says which entry is wrong. */
+export function parseSeed(data: unknown, source = 'seed'): Seed {
+  const root = object(data, source);
+  const seed: Seed = {
+    tokens: list(root.tokens, `${source}: tokens`).map((t, i) => tokenGrant(t, `${source}: tokens[${i}]`)),
+    accessKeys: list(root.accessKeys, `${source}: accessKeys`).map((k, i) => accessKeyGrant(k, `${source}: accessKeys[${i}]`)),
+    fleets: list(root.fleets, `${source}: fleets`).map((f, i) => seedFleet(f, `${source}: fleets[${i}]`)),
+  };
+  return seed;
+}
+
+function tokenGrant(v: unknown, at: string): TokenGrant {
+  const o = object(v, at);
+  return { token: text(o.token, `${at}.token`), ...identity(o, at) };
+}
+
+function accessKeyGrant(v: unknown, at: string): AccessKeyGrant {
+  const o = object(v, at);
+  return { accessKey: text(o.accessKey, `${at}.accessKey`), secretKey: text(o.secretKey, `${at}.secretKey`), ...identity(o, at) };
+}
+
+function identity(o: Record<string, unknown>, at: string): { domainId: string; userName: string; groups: string[] } {
+  return {
+    domainId: text(o.domainId, `${at}.domainId`),
+    userName: text(o.userName, `${at}.userName`),
+    groups: list(o.groups, `${at}.groups`).map((g, i) => text(g, `${at}.groups[${i}]`)),
+  };
+}
+
+function seedFleet(v: unknown, at: string): SeedFleet {
+  const o = object(v, at);
+  const name = text(o.name, `${at}.name`);
+  if (!isValidFleetName(name)) throw new SeedError(`${at}.name "${name}" breaks the fleet naming rule`);
+  const federation = o.federation ?? 'disabled';
+  if (federation !== 'enabled' && federation !== 'enabling' && federation !== 'disabled') {
+    throw new SeedError(`${at}.federation must be enabled, enabling or disabled`);
+  }
+  if (o.connection === true && federation !== 'enabled') throw new SeedError(`${at}.connection needs federation: enabled`);
+  const fleet: SeedFleet = { id: text(o.id, `${at}.id`), name, domainId: text(o.domainId, `${at}.domainId`), federation, connection: o.connection === true };
+  if (o.description !== undefined) fleet.description = text(o.description, `${at}.description`);
+  return fleet;
+}
+
+function object(v: unknown, at: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SeedError(`${at} must be a mapping`);
+  return v as Record<string, unknown>;
+}
+
+function list(v: unknown, at: string): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new SeedError(`${at} must be a list`);
+  return v;
+}
+
+function text(v: unknown, at: string): string {
+  if (typeof v !== 'string' || v === '') throw new SeedError(`${at} must be a non-empty string`);
+  return v;
+}

@@ -1,0 +1,74 @@
+/** A fleet as the store keeps it. Times are epoch milliseconds. */
+export interface FleetRecord {
+  id: string;
+  domainId: string;
+  name: string;
+  description: string | undefined;
+  clusterIds: string[];
+  createdAt: number;
+  updatedAt: number;
+  federation: FederationRecord | undefined;
+  connection: ConnectionRecord | undefined;
+}
+
+/** Federation of a fleet, from the moment enabling starts until it is disabled. */
+export interface FederationRecord {
+  id: string;
+  startedAt: number;
+  /** When enabling completes; the federation state is derived from it, never from a timer. */
+  readyAt: number;
+  /** Port of the fleet's federation endpoint, kept so its kubeconfigs stay valid across restarts. */
+  port: number;
+  ca: CaRecord;
+}
+
+export interface CaRecord {
+  certPem: string;
+  keyPem: string;
+}
+
+export interface ConnectionRecord {
+  id: string;
+  projectId: string;
+  vpcId: string;
+  subnetId: string;
+  createdAt: number;
+}
+
+export type JobType = 'CreateFederation' | 'DeleteFederation';
+
+export interface JobRecord {
+  id: string;
+  fleetId: string;
+  type: JobType;
+  federationId: string;
+  startedAt: number;
+  readyAt: number;
+}
+
+/** What is recorded of an issued client certificate: never its private key. */
+export interface CertificateRecord {
+  serial: string;
+  fleetId: string;
+  federationId: string;
+  subject: string;
+  notBefore: number;
+  notAfter: number;
+  issuedAt: number;
+}
+
+export interface NewFleet {
+  id: string;
+  domainId: string;
+  name: string;
+  description: string | undefined;
+  clusterIds: string[];
+  createdAt: number;
+}
+
+export interface FleetListQuery {
+  limit: number;
+  offset: number;
+  orderBy: 'create_at' | 'update_at';
+  order: 'asc' | 'desc';
+}

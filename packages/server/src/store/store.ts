@@ -1,0 +1,39 @@
+import type {
+  CertificateRecord,
+  ConnectionRecord,
+  FederationRecord,
+  FleetListQuery,
+  FleetRecord,
+  JobRecord,
+  NewFleet,
+} from './records.js';
+
+/** Why a conditional write did not happen; the domain turns it into a UCS error. */
+export type CreateFleetOutcome = { ok: true } | { ok: false; reason: 'quota-exceeded' | 'name-taken' | 'id-taken' };
+
+/**
+ * The one storage interface of the server. Every state transition is a single conditional
+ * write (it happens only if the fleet is still in the expected state), so concurrent requests,
+ * and several processes sharing one database, cannot interleave a transition.
+ * Async so that an engine with a network round trip fits behind it.
+ */
+export interface Store {
+  createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome>;
+  getFleet(domainId: string, fleetId: string): Promise<FleetRecord | undefined>;
+  listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }>;
+  /** Deletes the fleet only while its federation is disabled. */
+  deleteFleet(domainId: string, fleetId: string): Promise<boolean>;
+  /** Starts federation only while it is disabled; records the job in the same transaction. */
+  startFederation(domainId: string, fleetId: string, federation: FederationRecord, job: JobRecord, now: number): Promise<boolean>;
+  /** Disables federation only while it is on (whatever its progress), dropping its CA and connection. */
+  stopFederation(domainId: string, fleetId: string, job: JobRecord, now: number): Promise<boolean>;
+  /** Creates the connection only while federation is ready and the fleet is not yet connected. */
+  createConnection(domainId: string, fleetId: string, connection: ConnectionRecord, now: number): Promise<boolean>;
+  latestJob(fleetId: string): Promise<JobRecord | undefined>;
+  recordCertificate(certificate: CertificateRecord): Promise<void>;
+  listCertificates(fleetId: string): Promise<CertificateRecord[]>;
+  /** Every federated fleet of every account: what the federation endpoints serve. */
+  listFederatedFleets(): Promise<FleetRecord[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
