@@ -83,7 +83,9 @@ async function call<T>(options: UcsClientOptions, pending: Promise<{ data?: T; e
   return result.data;
 }
 
+/** The system error code (ECONNREFUSED...) or, failing that, fetch's own reason ("bad port"...). */
 function networkCode(err: unknown): string | undefined {
-  const cause = (err as { cause?: { code?: unknown } }).cause;
-  return typeof cause?.code === 'string' ? cause.code : undefined;
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof cause?.message === 'string' ? cause.message : undefined;
 }

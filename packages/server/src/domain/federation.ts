@@ -31,7 +31,10 @@ export class FederationService {
 
   async enable(caller: Caller, fleetId: string): Promise<Schemas['JobAccepted']> {
     const fleet = await this.deps.fleets.require(caller, fleetId);
-    if (fleet.federation) throw federationStateError(`federation of fleet ${fleet.name} is already ${this.stateOf(fleet)}`);
+    if (fleet.federation) {
+      const state = this.stateOf(fleet) === 'enabling' ? 'being enabled' : 'enabled';
+      throw federationStateError(`federation of fleet ${fleet.name} is already ${state}`);
+    }
     const now = this.deps.clock.now();
     const { federation, job } = await newFederation(fleet, now, this.deps.enableDelayMs(), this.deps);
     if (!(await this.deps.store.startFederation(caller.domainId, fleetId, federation, job, now))) {

@@ -6,7 +6,7 @@ import { contextOf } from './request-context.js';
 /** Decodes a JSON body from the raw bytes; other media types are left to the validator to refuse. */
 export const decodeJsonBody: RequestHandler = (req, _res, next) => {
   const raw = contextOf(req).rawBody;
-  if (raw.length === 0 || !req.is(['application/json', '+json'])) return next();
+  if (raw.length === 0 || req.body !== undefined || !req.is(['application/json', '+json'])) return next();
   try {
     req.body = JSON.parse(raw.toString('utf8'));
   } catch {

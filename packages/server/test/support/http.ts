@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { assertMatchesSpec } from './spec-check.js';
 
 export interface ApiResponse {
@@ -49,4 +50,14 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** A loopback port that nothing listens on (it was free a moment ago). */
+export function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

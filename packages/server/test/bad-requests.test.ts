@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RunningServer } from '@ucs-fleet/server';
+import { callApi, type ApiRequest } from './support/http.js';
+import { otherAccountToken, readyFleetId, startTestServer, token } from './support/test-server.js';
+
+const kubeconfigPath = `/v1/clustergroups/${readyFleetId}/kubeconfig`;
+const post = (body: unknown, extra: Partial<ApiRequest> = {}): ApiRequest => ({ method: 'POST', path: kubeconfigPath, token, body, ...extra });
+const json = { 'Content-Type': 'application/json' };
+
+const cases: { name: string; request: ApiRequest; status: number; code: string; message?: RegExp }[] = [
+  { name: 'no token', request: post({ duration: 30 }, { token: undefined }), status: 401, code: 'UCS.00000018' },
+  { name: 'unknown token', request: post({ duration: 30 }, { token: 'not-a-token' }), status: 401, code: 'UCS.00000018' },
+  { name: 'malformed JSON', request: post('{"duration": 3', { headers: json }), status: 400, code: 'UCS.00000012', message: /JSON/ },
+  { name: 'text/plain body', request: post('duration=30', { headers: { 'Content-Type': 'text/plain' } }), status: 415, code: 'UCS.00000016', message: /text\/plain/ },
+  { name: 'duration 0', request: post({ duration: 0 }), status: 400, code: 'UCS.00000012', message: /duration/ },
+  { name: 'duration 1826', request: post({ duration: 1826 }), status: 400, code: 'UCS.00000012', message: /duration/ },
+  { name: 'duration 1.5', request: post({ duration: 1.5 }), status: 400, code: 'UCS.00000012', message: /duration/ },
+  { name: 'duration "30"', request: post({ duration: '30' }), status: 400, code: 'UCS.00000012', message: /duration/ },
+  { name: 'duration null', request: post({ duration: null }), status: 400, code: 'UCS.00000012', message: /duration/ },
+  { name: 'duration -1', request: post({ duration: -1 }), status: 400, code: 'UCS.00000012', message: /duration/ },
+  { name: 'duration missing', request: post({}), status: 400, code: 'UCS.00000012', message: /duration/ },
+  { name: 'an unknown field', request: post({ duration: 30, extra: 1 }), status: 400, code: 'UCS.00000012' },
+  { name: 'no body at all', request: post(undefined, { headers: json }), status: 400, code: 'UCS.00000012' },
+  { name: 'a 1 MiB body', request: post(`{"duration": 30, "pad": "${'x'.repeat(1024 * 1024)}"}`, { headers: json }), status: 413, code: 'UCS.00000012' },
+  { name: 'unknown fleet', request: post({ duration: 30 }, { path: '/v1/clustergroups/0f3c2d8e-0000-0000-0000-000000000000/kubeconfig' }), status: 404, code: 'UCS.00000013' },
+  { name: "another account's fleet", request: post({ duration: 30 }, { token: otherAccountToken }), status: 404, code: 'UCS.00000013' },
+  { name: 'wrong method (GET)', request: { method: 'GET', path: kubeconfigPath, token }, status: 405, code: 'UCS.00000013' },
+  { name: 'wrong method (PUT)', request: post({ duration: 30 }, { method: 'PUT' }), status: 405, code: 'UCS.00000013' },
+  { name: 'unknown route', request: { method: 'GET', path: '/v1/nothing-here', token }, status: 404, code: 'UCS.00000013' },
+  { name: 'X-Domain-Id of another account', request: post({ duration: 30 }, { headers: { 'X-Domain-Id': 'd2' } }), status: 403, code: 'UCS.00000004' },
+  { name: 'a fleet id longer than the spec allows', request: post({ duration: 30 }, { path: `/v1/clustergroups/${'a'.repeat(65)}/kubeconfig` }), status: 404, code: 'UCS.00000013' },
+];
+
+describe('bad requests to DownloadFederationKubeconfig', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  for (const c of cases) {
+    test(`${c.name}: ${c.status} ${c.code}, no certificate recorded`, async () => {
+      const before = (await server.store.listCertificates(readyFleetId)).length;
+      const response = await callApi(server.url, c.request);
+      assert.equal(response.status, c.status, response.text);
+      const body = response.body as { error_code: string; error_msg: string };
+      assert.equal(body.error_code, c.code);
+      if (c.message) assert.match(body.error_msg, c.message);
+      assert.doesNotMatch(response.text, /at .*\.ts:\d+|Error:/, 'no stack trace');
+      assert.equal((await server.store.listCertificates(readyFleetId)).length, before);
+    });
+  }
+
+  test('the valid request next to them is recorded once', async () => {
+    const before = (await server.store.listCertificates(readyFleetId)).length;
+    const response = await callApi(server.url, post({ duration: 30 }));
+    assert.equal(response.status, 201);
+    const records = await server.store.listCertificates(readyFleetId);
+    assert.equal(records.length, before + 1);
+    assert.equal(records.at(-1)?.subject, 'CN=alice,O=system:masters');
+  });
+});

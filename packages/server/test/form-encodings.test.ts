@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RunningServer } from '@ucs-fleet/server';
+import { callApi } from './support/http.js';
+import { startTestServer, token } from './support/test-server.js';
+
+describe('RegisterClusterGroup accepts the encodings the official SDKs send', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  const show = async (uid: string) =>
+    (await callApi(server.url, { path: `/v1/clustergroups/${uid}`, token })).body as { metadata: { name: string }; spec: { description?: string } };
+
+  test('multipart/form-data with JSON text fields (Go SDK)', async () => {
+    const form = new FormData();
+    form.set('metadata', JSON.stringify({ name: 'from-go' }));
+    form.set('spec', JSON.stringify({ description: 'multipart' }));
+    const response = await fetch(`${server.url}/v1/clustergroups`, { method: 'POST', headers: { 'X-Auth-Token': token }, body: form });
+    assert.equal(response.status, 201);
+    const { uid } = (await response.json()) as { uid: string };
+    const fleet = await show(uid);
+    assert.equal(fleet.metadata.name, 'from-go');
+    assert.equal(fleet.spec.description, 'multipart');
+  });
+
+  test('application/x-www-form-urlencoded (Python SDK)', async () => {
+    const body = new URLSearchParams({ metadata: JSON.stringify({ name: 'from-python' }) }).toString();
+    const response = await callApi(server.url, { method: 'POST', path: '/v1/clustergroups', token, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    assert.equal(response.status, 201);
+    assert.equal((await show((response.body as { uid: string }).uid)).metadata.name, 'from-python');
+  });
+
+  test('a form field that is not JSON: 400 UCS.00000012 naming it', async () => {
+    const body = new URLSearchParams({ metadata: 'name=x' }).toString();
+    const response = await callApi(server.url, { method: 'POST', path: '/v1/clustergroups', token, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    assert.equal(response.status, 400);
+    assert.equal((response.body as { error_code: string }).error_code, 'UCS.00000012');
+    assert.match((response.body as { error_msg: string }).error_msg, /metadata/);
+  });
+
+  test('a form whose JSON breaks the schema is checked like JSON', async () => {
+    const body = new URLSearchParams({ metadata: JSON.stringify({ name: 'Bad_Name' }) }).toString();
+    const response = await callApi(server.url, { method: 'POST', path: '/v1/clustergroups', token, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    assert.equal(response.status, 400);
+    assert.match((response.body as { error_msg: string }).error_msg, /metadata\.name/);
+  });
+
+  test('a form sent to an operation that takes only JSON: 415', async () => {
+    const response = await callApi(server.url, {
+      method: 'POST',
+      path: '/v1/clustergroups/0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f/kubeconfig',
+      token,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'duration=30',
+    });
+    assert.equal(response.status, 415);
+  });
+});

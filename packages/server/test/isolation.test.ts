@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { operationTable } from '@ucs-fleet/types';
+import type { RunningServer } from '@ucs-fleet/server';
+import { callApi } from './support/http.js';
+import { otherAccountToken, readyFleetId, startTestServer, token } from './support/test-server.js';
+
+const bodies: Record<string, unknown> = {
+  CreateFederationConnection: { projectID: 'p', vpcID: 'v', subnetID: 's' },
+  CreateFederationCert: { projectID: 'p', vpcID: 'v', subnetID: 's', duration: 1 },
+  DownloadFederationKubeconfig: { duration: 1 },
+};
+
+describe('tenant isolation: another account never sees or touches a fleet', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  const fleetOperations = Object.entries(operationTable).filter(([, r]) => r.path.includes('{clustergroupid}'));
+
+  for (const [operationId, route] of fleetOperations) {
+    test(`${operationId}: 404 UCS.00000013 for the other account, exactly like a missing fleet, and no change`, async () => {
+      const before = await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}`, token });
+      const at = (id: string) => route.path.replace('{clustergroupid}', id);
+      const request = { method: route.method.toUpperCase(), token: otherAccountToken, body: bodies[operationId] };
+      const foreign = await callApi(server.url, { ...request, path: at(readyFleetId) });
+      const missing = await callApi(server.url, { ...request, path: at('0f3c2d8e-5b7a-4c1e-9d2f-000000000000') });
+      assert.equal(foreign.status, 404, foreign.text);
+      assert.equal((foreign.body as { error_code: string }).error_code, 'UCS.00000013');
+      assert.equal(foreign.text.replace(readyFleetId, 'ID'), missing.text.replace('0f3c2d8e-5b7a-4c1e-9d2f-000000000000', 'ID'));
+      const after = await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}`, token });
+      assert.deepEqual(after.body, before.body);
+    });
+  }
+
+  test("the other account's listing is empty", async () => {
+    const list = await callApi(server.url, { path: '/v1/clustergroups', token: otherAccountToken });
+    assert.deepEqual(list.body, { items: [], total: 0 });
+  });
+
+  test('the same fleet name may exist in two accounts', async () => {
+    const created = await callApi(server.url, { method: 'POST', path: '/v1/clustergroups', token: otherAccountToken, body: { metadata: { name: 'demo' } } });
+    assert.equal(created.status, 201);
+  });
+});

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RunningServer } from '@ucs-fleet/server';
+import { callApi, type ApiRequest } from './support/http.js';
+import { startTestServer, token } from './support/test-server.js';
+
+const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
+const seed = {
+  tokens: [{ token, domainId: 'd1', userName: 'alice', groups: [] }],
+  accessKeys: [],
+  fleets: [
+    { id: 'f-off', name: 'off', domainId: 'd1' },
+    { id: 'f-enabling', name: 'enabling', domainId: 'd1', federation: 'enabling' as const },
+    { id: 'f-on', name: 'on', domainId: 'd1', federation: 'enabled' as const },
+    { id: 'f-connected', name: 'connected', domainId: 'd1', federation: 'enabled' as const, connection: true },
+  ],
+};
+
+const at = (fleet: string, suffix: string, method: string, body?: unknown): ApiRequest => ({
+  method,
+  path: `/v1/clustergroups/${fleet}${suffix}`,
+  token,
+  body,
+});
+
+const wrongOrder: { name: string; request: ApiRequest; code: string; message: RegExp }[] = [
+  { name: 'enable twice', request: at('f-on', '/federations', 'POST'), code: 'UCS.00000003', message: /already enabled/ },
+  { name: 'enable while enabling', request: at('f-enabling', '/federations', 'POST'), code: 'UCS.00000003', message: /already being enabled/ },
+  { name: 'disable what is not enabled', request: at('f-off', '/federations', 'DELETE'), code: 'UCS.00000003', message: /not enabled/ },
+  { name: 'connect before federation', request: at('f-off', '/connection', 'POST', connection), code: 'UCS.00000003', message: /not enabled/ },
+  { name: 'connect while enabling', request: at('f-enabling', '/connection', 'POST', connection), code: 'UCS.00000003', message: /still being enabled/ },
+  { name: 'connect twice', request: at('f-connected', '/connection', 'POST', connection), code: 'UCS.00000003', message: /already exists/ },
+  { name: 'download before the connection', request: at('f-on', '/kubeconfig', 'POST', { duration: 1 }), code: 'UCS.00000003', message: /connection/ },
+  { name: 'download before federation', request: at('f-off', '/kubeconfig', 'POST', { duration: 1 }), code: 'UCS.00000003', message: /not enabled/ },
+  { name: 'delete a fleet with federation on', request: at('f-on', '', 'DELETE'), code: 'UCS.00000003', message: /disable federation first/ },
+  { name: 'create a fleet with a name ending in -', request: { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: 'bad-' } } }, code: 'UCS.00000012', message: /metadata\.name/ },
+  { name: 'create a fleet with upper case', request: { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: 'Fleet' } } }, code: 'UCS.00000012', message: /metadata\.name/ },
+  { name: 'create a fleet starting with a digit', request: { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: '1fleet' } } }, code: 'UCS.00000012', message: /metadata\.name/ },
+  { name: 'create a fleet whose name is taken', request: { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: 'on' } } }, code: 'UCS.00000012', message: /already exists/ },
+  { name: 'progress of a fleet that never had a job', request: at('f-off', '/federations/progress', 'GET'), code: 'UCS.00000013', message: /no federation job/ },
+];
+
+describe('wrong-order calls get their UCS error and change nothing', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer({ seed, config: { federationDelayMs: 3_600_000 } });
+  });
+  after(() => server.close());
+
+  const snapshot = async () => {
+    const list = await callApi(server.url, { path: '/v1/clustergroups?order=asc', token });
+    const jobs = await Promise.all(seed.fleets.map((f) => server.store.latestJob(f.id)));
+    const certificates = await Promise.all(seed.fleets.map((f) => server.store.listCertificates(f.id)));
+    return { list: list.body, jobs, certificates };
+  };
+
+  for (const c of wrongOrder) {
+    test(c.name, async () => {
+      const before = await snapshot();
+      const response = await callApi(server.url, c.request);
+      assert.ok(response.status === 400 || response.status === 404, response.text);
+      const body = response.body as { error_code: string; error_msg: string };
+      assert.equal(body.error_code, c.code);
+      assert.match(body.error_msg, c.message);
+      assert.deepEqual(await snapshot(), before);
+    });
+  }
+});
