@@ -57,14 +57,7 @@ export interface CertificateRecord {
   issuedAt: number;
 }
 
-export interface NewFleet {
-  id: string;
-  domainId: string;
-  name: string;
-  description: string | undefined;
-  clusterIds: string[];
-  createdAt: number;
-}
+export type NewFleet = Pick<FleetRecord, 'id' | 'domainId' | 'name' | 'description' | 'clusterIds' | 'createdAt'>;
 
 export interface FleetListQuery {
   limit: number;
