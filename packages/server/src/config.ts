@@ -7,6 +7,8 @@ export interface ServerConfig {
   port: number;
   /** A directory for the SQLite database, or ':memory:' for a throwaway store. */
   dataDir: string;
+  /** A postgres:// URL: the store is then this PostgreSQL database (dataDir is unused), which several replicas may share. */
+  databaseUrl: string | undefined;
   seedPath: string | undefined;
   federationHost: string;
   federationDelayMs: number;
@@ -22,6 +24,7 @@ export const defaultConfig: ServerConfig = {
   host: '127.0.0.1',
   port: 8080,
   dataDir: '.data',
+  databaseUrl: undefined,
   seedPath: undefined,
   federationHost: '127.0.0.1',
   federationDelayMs: 3000,
@@ -38,6 +41,7 @@ const settings: { key: keyof ServerConfig; flag: string; env: string; parse: (v:
   { key: 'host', flag: 'host', env: 'HOST', parse: (v) => v },
   { key: 'port', flag: 'port', env: 'PORT', parse: (v, n) => integer(v, n, 0, 65535) },
   { key: 'dataDir', flag: 'data-dir', env: 'UCS_DATA_DIR', parse: (v) => v },
+  { key: 'databaseUrl', flag: 'database-url', env: 'UCS_DATABASE_URL', parse: databaseUrl },
   { key: 'seedPath', flag: 'seed', env: 'UCS_SEED', parse: (v) => v },
   { key: 'federationHost', flag: 'federation-host', env: 'UCS_FEDERATION_HOST', parse: (v) => v },
   { key: 'federationDelayMs', flag: 'federation-delay-ms', env: 'UCS_FEDERATION_DELAY_MS', parse: (v, n) => integer(v, n, 0, 3_600_000) },
@@ -86,6 +90,12 @@ function integer(v: string, name: string, min: number, max: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${v}"`);
   return n;
+}
+
+/** Never echoes the value: a database URL may carry a password. */
+function databaseUrl(v: string, name: string): string {
+  if (!/^postgres(ql)?:\/\//.test(v) || !URL.canParse(v)) throw new ConfigError(`${name} must be a postgres:// or postgresql:// URL`);
+  return v;
 }
 
 function keyType(v: string, name: string): KeyType {

@@ -8,11 +8,12 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
 import { createDomain, type Domain } from './domain/index.js';
 import { KeyPool } from './domain/pki/index.js';
+import { FederationEndpoints, reconcilingAfterFederationChanges } from './federation-endpoint/index.js';
 import { createLogger } from './logger.js';
 import { allocateFreePort } from './ports.js';
 import { defaultSeed, loadSeedFile, type Seed } from './seed.js';
 import { applySeedFleets } from './seed-apply.js';
-import { openMemoryStore, openSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
 export interface StartOptions {
@@ -32,6 +33,8 @@ export interface RunningServer {
   seed: Seed;
   store: Store;
   domain: Domain;
+  /** The fleets' federation API endpoints; reconcile() makes them follow the store now. */
+  federationEndpoints: FederationEndpoints;
   close(): Promise<void>;
 }
 
@@ -41,8 +44,10 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const clock = o.clock ?? systemClock;
   const logger = o.logger ?? createLogger(config.logLevel);
   const seed = o.seed ?? (config.seedPath ? loadSeedFile(config.seedPath) : defaultSeed);
-  const store = config.dataDir === ':memory:' ? openMemoryStore() : openSqliteStore(config.dataDir);
+  const openedStore = await openStore(config);
   const keyPool = config.keyPoolSize > 0 ? new KeyPool({ keyType: config.keyType, size: config.keyPoolSize }) : undefined;
+  const federationEndpoints = new FederationEndpoints({ store: openedStore, host: config.federationHost, clock, logger, keyPool });
+  const store = reconcilingAfterFederationChanges(openedStore, () => federationEndpoints.reconcile());
   const allocatePort = () => allocateFreePort(config.federationHost);
   const federationDelayMs = o.federationDelayMs ?? (() => config.federationDelayMs);
   await applySeedFleets(seed, { store, now: clock.now(), allocatePort, keyType: config.keyType, federationDelayMs: federationDelayMs() });
@@ -61,6 +66,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const app = createApp({ domain, store, credentials, clock, logger, bodyLimitBytes: config.bodyLimitBytes });
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
+  await federationEndpoints.start();
   return {
     url: `http://${hostForUrl(config.host)}:${port}`,
     port,
@@ -68,7 +74,9 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     seed,
     store,
     domain,
+    federationEndpoints,
     close: async () => {
+      await federationEndpoints.close();
       await closeServer(server);
       keyPool?.close();
       await store.close();

@@ -3,6 +3,7 @@ import { startupBanner } from '../banner.js';
 import { ConfigError, configHelp, loadConfig } from '../config.js';
 import { SeedError } from '../seed.js';
 import { startServer } from '../server.js';
+import { DatabaseUnreachableError } from '../store/open-store.js';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const known = err instanceof ConfigError || err instanceof SeedError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+  const known = err instanceof ConfigError || err instanceof SeedError || err instanceof DatabaseUnreachableError || (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
   process.stderr.write(`ucs-server: ${known ? (err as Error).message : `failed to start: ${(err as Error).message}`}\n`);
   process.exit(2);
 });

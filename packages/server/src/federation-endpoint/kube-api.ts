@@ -1,0 +1,132 @@
+/**
+ * The slice of the Kubernetes API a federation endpoint serves: enough for kubectl to connect
+ * (`kubectl version`, discovery, `kubectl auth whoami`). Everything else is a Status 404.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { Clock } from '../domain/clock.js';
+import { sendJson, sendStatus, sendText } from './kube-status.js';
+import { peerUser, type KubeUser } from './peer-identity.js';
+
+/**
+ * The apiserver version the endpoints report. The gcloud kubectl on PATH is a dispatcher that
+ * asks GET /version first and runs the kubectl build matching the server's minor version.
+ */
+export const kubeVersion = {
+  major: '1',
+  minor: '31',
+  gitVersion: 'v1.31.4',
+  gitCommit: 'a78aa47129b8539636eb86a9d00e31b2720fe06b',
+  gitTreeState: 'clean',
+  buildDate: '2024-12-10T18:35:37Z',
+  goVersion: 'go1.22.10',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+} as const;
+
+const authGroup = 'authentication.k8s.io';
+const authGroupVersion = `${authGroup}/v1`;
+/** A SelfSubjectReview has no input; a larger body is not one. */
+const maxBodyBytes = 64 * 1024;
+
+interface KubeRequest {
+  user: KubeUser;
+  req: IncomingMessage;
+  res: ServerResponse;
+  clock: Clock;
+}
+
+type Route = (r: KubeRequest) => void | Promise<void>;
+
+const healthOk: Route = ({ res }) => sendText(res, 200, 'ok');
+
+const routes = new Map<string, Partial<Record<string, Route>>>(Object.entries({
+  '/version': { GET: ({ res }) => sendJson(res, 200, kubeVersion) },
+  '/healthz': { GET: healthOk },
+  '/readyz': { GET: healthOk },
+  '/livez': { GET: healthOk },
+  // No core (v1) resource is served, so the legacy group lists no version: kubectl's discovery
+  // reports an advertised version with no resources as an error.
+  '/api': { GET: ({ res }) => sendJson(res, 200, { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [] }) },
+  '/apis': { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [authApiGroup()] }) },
+  [`/apis/${authGroup}`]: { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...authApiGroup() }) },
+  [`/apis/${authGroupVersion}`]: {
+    GET: ({ res }) =>
+      sendJson(res, 200, {
+        kind: 'APIResourceList',
+        apiVersion: 'v1',
+        groupVersion: authGroupVersion,
+        resources: [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }],
+      }),
+  },
+  [`/apis/${authGroupVersion}/selfsubjectreviews`]: { POST: selfSubjectReview },
+}));
+
+function authApiGroup(): Record<string, unknown> {
+  const version = { groupVersion: authGroupVersion, version: 'v1' };
+  return { name: authGroup, versions: [version], preferredVersion: version };
+}
+
+/** What `kubectl auth whoami` asks: the caller as the apiserver authenticated it. */
+async function selfSubjectReview({ req, res, user, clock }: KubeRequest): Promise<void> {
+  if (!(await drainBody(req, maxBodyBytes))) {
+    sendStatus(res, 413, 'RequestEntityTooLarge', 'the request body is too large for a SelfSubjectReview');
+    return;
+  }
+  sendJson(res, 201, {
+    kind: 'SelfSubjectReview',
+    apiVersion: authGroupVersion,
+    metadata: { creationTimestamp: new Date(Math.floor(clock.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z') },
+    // Like kube-apiserver, every authenticated user is also in system:authenticated.
+    status: { userInfo: { username: user.username, groups: [...user.groups, 'system:authenticated'] } },
+  });
+}
+
+/** Reads and discards the body; false once it grows past the limit. */
+function drainBody(req: IncomingMessage, limit: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(false);
+      }
+    });
+    req.once('end', () => resolve(size <= limit));
+    req.once('error', reject);
+  });
+}
+
+/** The request listener of one fleet's federation endpoint. */
+export function kubeApiHandler(clock: Clock): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(req, res, clock).catch(() => {
+      if (!res.headersSent) sendStatus(res, 500, 'InternalError', 'an internal error occurred');
+      else res.destroy();
+    });
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, clock: Clock): Promise<void> {
+  const user = peerUser(req.socket as TLSSocket, clock);
+  if (!user) {
+    sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
+    return;
+  }
+  const method = req.method ?? 'GET';
+  const path = pathOf(req.url);
+  const route = routes.get(path)?.[method];
+  if (!route) {
+    sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
+    return;
+  }
+  await route({ user, req, res, clock });
+}
+
+/** The path without query (kubectl adds `?timeout=32s`) and without a trailing slash. */
+function pathOf(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0] ?? '/';
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
