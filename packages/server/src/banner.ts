@@ -6,7 +6,7 @@ export function startupBanner(s: RunningServer): string {
   const ready = s.seed.fleets.find((f) => f.federation === 'enabled' && f.connection && f.domainId === token?.domainId);
   const lines = [
     `UCS reference server listening on ${s.url}`,
-    `  data: ${s.config.dataDir === ':memory:' ? 'in memory (lost on exit)' : s.config.dataDir}`,
+    `  data: ${storeDescription(s.config)}`,
     `  seed: ${s.config.seedPath ?? 'built-in default'}`,
   ];
   if (token) lines.push(`  token: ${token.token}  (account ${token.domainId}, user ${token.userName})`);
@@ -22,4 +22,9 @@ export function startupBanner(s: RunningServer): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function storeDescription(config: RunningServer['config']): string {
+  if (config.databaseUrl) return `PostgreSQL at ${new URL(config.databaseUrl).host}`;
+  return config.dataDir === ':memory:' ? 'in memory (lost on exit)' : config.dataDir;
 }

@@ -94,7 +94,13 @@ function integer(v: string, name: string, min: number, max: number): number {
 
 /** Never echoes the value: a database URL may carry a password. */
 function databaseUrl(v: string, name: string): string {
-  if (!/^postgres(ql)?:\/\//.test(v) || !URL.canParse(v)) throw new ConfigError(`${name} must be a postgres:// or postgresql:// URL`);
+  const invalid = new ConfigError(`${name} must be a postgres:// or postgresql:// URL`);
+  if (!/^postgres(ql)?:\/\//.test(v)) throw invalid;
+  try {
+    new URL(v);
+  } catch {
+    throw invalid;
+  }
   return v;
 }
 

@@ -23,6 +23,8 @@ export async function applySeedFleets(seed: Seed, deps: SeedApplyDeps): Promise<
       { id: fleet.id, domainId: fleet.domainId, name: fleet.name, description: fleet.description, clusterIds: [], createdAt: deps.now },
       Number.MAX_SAFE_INTEGER,
     );
+    // Another replica starting at the same moment may have just created it.
+    if (!created.ok && created.reason === 'id-taken') continue;
     if (!created.ok) throw new Error(`seed fleet ${fleet.name} (${fleet.id}) cannot be created: ${created.reason}`);
     await applyFederation(fleet, deps);
   }

@@ -31,7 +31,9 @@ function toUcsError(err: unknown, method: string, contentType: string | undefine
     return invalidBody(err.message);
   }
   if (isValidatorError(err)) return fromValidator(err, method, contentType);
-  if (isSqliteError(err)) return storeError();
+  // A body the reader could not decode (a Content-Encoding that does not match the bytes).
+  if (isClientHttpError(err)) return invalidBody('the body cannot be decoded with its Content-Encoding');
+  if (isStoreError(err)) return storeError();
   return internalError();
 }
 
@@ -72,8 +74,14 @@ function isBodyParserError(err: unknown): err is { type: string; message: string
   return typeof err === 'object' && err !== null && typeof (err as { type?: unknown }).type === 'string' && 'expose' in err;
 }
 
-function isSqliteError(err: unknown): boolean {
-  return err instanceof Error && err.name === 'SqliteError';
+function isClientHttpError(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof err === 'object' && err !== null && 'expose' in err && typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** better-sqlite3 raises SqliteError; node-postgres raises DatabaseError or a connection error. */
+function isStoreError(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'SqliteError' || err.name === 'DatabaseError' || err.name === 'DatabaseUnreachableError');
 }
 
 function describe(err: unknown): string {

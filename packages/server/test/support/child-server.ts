@@ -32,7 +32,10 @@ export async function startChildServer(args: string[], env: Record<string, strin
       }
     };
     child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
   });
   return {
     url,
