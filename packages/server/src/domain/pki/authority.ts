@@ -2,7 +2,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { mintClientCertificate } from './client-cert.js';
 import type { KeyPool } from './key-pool.js';
-import { encodeKeyPair, generateKeyPairSyncOf, type EncodedKeyPair } from './keys.js';
+import { generateEncodedSync, type EncodedKeyPair } from './keys.js';
 import { fromPem, toPem } from './pem.js';
 import { mintServingCertificate } from './serving-cert.js';
 import { buildCaTemplate, type CaTemplate } from './template.js';
@@ -32,7 +32,7 @@ export class CertificateAuthority {
   readonly #takeKey = (keyType: KeyType): EncodedKeyPair =>
     this.#pool && this.#pool.keyType === keyType
       ? this.#pool.takeEncoded()
-      : encodeKeyPair(generateKeyPairSyncOf(keyType));
+      : generateEncodedSync(keyType);
 
   private constructor(template: CaTemplate, pool: KeyPool | undefined) {
     this.#template = template;

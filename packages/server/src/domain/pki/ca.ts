@@ -3,7 +3,8 @@
  * it uses @peculiar/x509 over WebCrypto; loaded lazily so that processes that
  * only mint certificates never load it (nor reflect-metadata's globals).
  */
-import { webcrypto } from 'node:crypto';
+import { generateKeyPair, webcrypto } from 'node:crypto';
+import { promisify } from 'node:util';
 import { randomSerial } from './serial.js';
 import { encodeSubjectName, nameValueBytes } from './names.js';
 import { toPem } from './pem.js';
@@ -19,6 +20,8 @@ export interface CreateFleetCaOptions {
   /** Default 3650. */
   validityDays?: number;
 }
+
+const generateKeyPairAsync = promisify(generateKeyPair);
 
 export const CA_BACKDATE_MS = 5 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -53,13 +56,27 @@ export async function createFleetCa(opts: CreateFleetCaOptions): Promise<CaMater
   await import('reflect-metadata');
   const x509 = await import('@peculiar/x509');
   const crypto = webcrypto;
-  const keys = (await crypto.subtle.generateKey(
+  // Generated as DER (off the main thread) and imported, rather than
+  // subtle.generateKey: see keys.ts about KeyObjects shared with keygen jobs.
+  const { publicKey: spki, privateKey: pkcs8 } =
     keyType === 'ecdsa-p256'
-      ? { name: 'ECDSA', namedCurve: 'P-256' }
-      : { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    true,
-    ['sign', 'verify'],
-  )) as webcrypto.CryptoKeyPair;
+      ? await generateKeyPairAsync('ec', {
+          namedCurve: 'prime256v1',
+          publicKeyEncoding: { type: 'spki', format: 'der' },
+          privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+        })
+      : await generateKeyPairAsync('rsa', {
+          modulusLength: 2048,
+          publicExponent: 0x10001,
+          publicKeyEncoding: { type: 'spki', format: 'der' },
+          privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+        });
+  const importAlg =
+    keyType === 'ecdsa-p256' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  const keys: webcrypto.CryptoKeyPair = {
+    privateKey: await crypto.subtle.importKey('pkcs8', pkcs8, importAlg, false, ['sign']),
+    publicKey: await crypto.subtle.importKey('spki', spki, importAlg, true, ['verify']),
+  };
 
   const cert = await x509.X509CertificateGenerator.createSelfSigned(
     {
@@ -80,9 +97,8 @@ export async function createFleetCa(opts: CreateFleetCaOptions): Promise<CaMater
     },
     crypto,
   );
-  const pkcs8 = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
   return {
     certPem: toPem('CERTIFICATE', new Uint8Array(cert.rawData)),
-    keyPem: toPem('PRIVATE KEY', new Uint8Array(pkcs8)),
+    keyPem: toPem('PRIVATE KEY', pkcs8),
   };
 }

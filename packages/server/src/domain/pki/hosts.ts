@@ -55,7 +55,13 @@ export function parseHost(host: unknown): HostEntry {
   // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(rest) ? rest : domainToASCII(rest);
   const labels = ascii.split('.');
-  if (ascii.length === 0 || ascii.length > 253 || !labels.every((l) => DNS_LABEL.test(l))) {
+  // An all-numeric last label is never a real name (RFC 3696 s2) but usually a mistyped IP.
+  if (
+    ascii.length === 0 ||
+    ascii.length > 253 ||
+    !labels.every((l) => DNS_LABEL.test(l)) ||
+    /^\d+$/.test(labels[labels.length - 1]!)
+  ) {
     throw new PkiError('invalid_request', `invalid host name ${JSON.stringify(host)}`);
   }
   return { kind: 'dns', name: (wildcard ? '*.' : '') + ascii };

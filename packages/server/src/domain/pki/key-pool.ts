@@ -4,28 +4,33 @@
  * the request path does not pay for key generation.
  *
  * It never keeps the process alive:
- * - refills are started from unref'd setImmediate callbacks, so a process
- *   with nothing else to do exits without starting one;
+ * - every refill round is started from an unref'd timer (setTimeout 0, i.e.
+ *   ~1 ms). libuv decides whether to exit at the end of each loop iteration,
+ *   before timers run again, so a process with nothing else to do exits
+ *   without starting another round. (An unref'd setImmediate is not enough:
+ *   it runs in the same iteration as the completion that scheduled it, so
+ *   the refill would chain until the pool is full - measured ~80 ms for 64
+ *   P-256 keys.)
  * - a generation already running in the threadpool cannot be unref'd (libuv
- *   work requests always hold the loop), so at most `concurrency` of them are
- *   in flight and each finished one schedules the next through an unref'd
- *   immediate instead of starting it directly. Exit can therefore be delayed
- *   by at most one key generation (~0.1 ms for P-256, typically 50-300 ms for
- *   RSA-2048) and never by a refill chain;
- * - no timers, no handles. close() is optional (it drops the keys and stops
+ *   work requests always hold the loop), so exit can be delayed by the
+ *   generations of at most one round of `concurrency` keys: ~1 ms for 8
+ *   P-256 keys, one RSA-2048 generation (typically 50-500 ms) for RSA;
+ * - no other handles. close() is optional (it drops the keys and stops
  *   refilling).
+ * The price is a refill rate of at most `concurrency` keys per millisecond
+ * (a round every ~1 ms while the process is busy).
  *
- * Pooled keys are also serialised (SPKI, PKCS#8 PEM, key id) in the refill
- * callback, so a pool hit costs the request path nothing but the signature.
- * Note that an async generation still costs the main thread ~50 us per P-256
- * key (job completion and KeyObject wrapping) plus ~30 us of serialisation:
- * the pool moves that work off the request path, it does not remove it.
+ * Pooled keys are kept serialised (SPKI, PKCS#8 PEM, key id), so a pool hit
+ * costs the request path nothing but the signature. Note that an async
+ * generation still costs the main thread ~70 us per P-256 key (job
+ * completion and JWK serialisation run on the main thread): the pool moves
+ * that work off the request path, it does not remove it.
  */
 import {
   assertKeyType,
-  encodeKeyPair,
-  generateKeyPairAsyncOf,
-  generateKeyPairSyncOf,
+  decodeKeyPair,
+  generateEncodedAsync,
+  generateEncodedSync,
   type EncodedKeyPair,
   type KeyPairObjects,
 } from './keys.js';
@@ -35,7 +40,11 @@ export interface KeyPoolOptions {
   keyType: KeyType;
   /** Key pairs to keep ready. 0 disables the pool: take() always generates synchronously. */
   size: number;
-  /** Maximum background generations in flight (default 2). */
+  /**
+   * Background generations per refill round, all in flight at once
+   * (default 8 for ecdsa-p256, 2 for rsa-2048). Bounds the refill rate
+   * (~concurrency keys/ms) and the exit delay (one round).
+   */
   concurrency?: number;
 }
 
@@ -54,9 +63,9 @@ export class KeyPool {
   readonly keyType: KeyType;
   readonly size: number;
   readonly concurrency: number;
-  #keys: Array<{ pair: KeyPairObjects; encoded: EncodedKeyPair }> = [];
+  #keys: EncodedKeyPair[] = [];
   #inFlight = 0;
-  #immediate: NodeJS.Immediate | undefined;
+  #timer: NodeJS.Timeout | undefined;
   #closed = false;
   #waiters: Array<{ resolve: () => void; reject: (err: Error) => void }> = [];
   #hits = 0;
@@ -67,7 +76,7 @@ export class KeyPool {
     if (!Number.isInteger(opts.size) || opts.size < 0 || opts.size > MAX_KEY_POOL_SIZE) {
       throw new PkiError('invalid_request', `key pool size must be an integer in [0, ${MAX_KEY_POOL_SIZE}]`);
     }
-    const concurrency = opts.concurrency ?? 2;
+    const concurrency = opts.concurrency ?? (opts.keyType === 'ecdsa-p256' ? 8 : 2);
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new PkiError('invalid_request', 'key pool concurrency must be a positive integer');
     }
@@ -77,28 +86,21 @@ export class KeyPool {
     this.#schedule();
   }
 
-  /** A fresh key pair (never handed out twice). Synchronous; falls back to generateKeyPairSync when empty. */
+  /** A fresh key pair (never handed out twice). Synchronous; generates on the spot when the pool is empty. */
   take(): KeyPairObjects {
-    const entry = this.#keys.pop();
-    this.#schedule();
-    if (entry) {
-      this.#hits++;
-      return entry.pair;
-    }
-    this.#misses++;
-    return generateKeyPairSyncOf(this.keyType);
+    return decodeKeyPair(this.takeEncoded());
   }
 
-  /** Like take(), already serialised (what certificate minting needs). */
+  /** Like take(), serialised (what certificate minting needs; no KeyObject round trip). */
   takeEncoded(): EncodedKeyPair {
-    const entry = this.#keys.pop();
+    const key = this.#keys.pop();
     this.#schedule();
-    if (entry) {
+    if (key) {
       this.#hits++;
-      return entry.encoded;
+      return key;
     }
     this.#misses++;
-    return encodeKeyPair(generateKeyPairSyncOf(this.keyType));
+    return generateEncodedSync(this.keyType);
   }
 
   get stats(): KeyPoolStats {
@@ -121,8 +123,8 @@ export class KeyPool {
   /** Stops refilling and drops pooled keys. take() keeps working (synchronously). Idempotent. */
   close(): void {
     this.#closed = true;
-    if (this.#immediate) clearImmediate(this.#immediate);
-    this.#immediate = undefined;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#keys = [];
     this.#settle();
   }
@@ -131,33 +133,34 @@ export class KeyPool {
     return this.size - this.#keys.length - this.#inFlight;
   }
 
+  /** Schedules the next refill round (unless one is scheduled or running). */
   #schedule(): void {
-    if (this.#closed || this.#immediate || this.#inFlight >= this.concurrency || this.#deficit() <= 0) return;
-    this.#immediate = setImmediate(() => {
-      this.#immediate = undefined;
+    if (this.#closed || this.#timer || this.#inFlight > 0 || this.#deficit() <= 0) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
       this.#start();
-    });
-    this.#immediate.unref();
+    }, 0);
+    this.#timer.unref();
   }
 
   #start(): void {
     while (!this.#closed && this.#inFlight < this.concurrency && this.#deficit() > 0) {
       this.#inFlight++;
-      generateKeyPairAsyncOf(this.keyType, (err, pair) => this.#onGenerated(err, pair));
+      generateEncodedAsync(this.keyType, (err, key) => this.#onGenerated(err, key));
     }
   }
 
-  #onGenerated(err: Error | null, pair: KeyPairObjects | undefined): void {
+  #onGenerated(err: Error | null, key: EncodedKeyPair | undefined): void {
     this.#inFlight--;
     if (this.#closed) return;
-    if (err || !pair) {
+    if (err || !key) {
       // No automatic retry loop: the next take() schedules another attempt.
       this.#settle(err ?? new Error('key generation failed'));
       return;
     }
-    this.#keys.push({ pair, encoded: encodeKeyPair(pair) });
+    this.#keys.push(key);
     if (this.#keys.length >= this.size) this.#settle();
-    // Someone awaits ready(): keep going (ref'd). Otherwise only via an unref'd immediate.
+    // Someone awaits ready(): keep going (ref'd). Otherwise next round via an unref'd timer.
     if (this.#waiters.length > 0) this.#start();
     else this.#schedule();
   }
