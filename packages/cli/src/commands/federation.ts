@@ -1,0 +1,142 @@
+import { UcsApiError, type ClusterGroup, type Job, type UcsClient } from '@ucs-fleet/client';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { federationStatus, findFleet } from '../api.js';
+import type { Context } from '../context.js';
+import { parseDuration } from '../duration.js';
+import { withExamples } from '../help.js';
+import { waitForJob } from '../job-wait.js';
+import { serialize, shortTime } from '../output.js';
+import { progressReporter, steps, wholeSeconds } from '../progress.js';
+
+interface WaitFlags {
+  wait?: boolean;
+  timeout: number;
+  interval: number;
+}
+
+export function federationCommand(program: Command, ctx: Context): void {
+  const federation = program.command('federation').description("enable, disable and follow a fleet's cluster federation");
+  withExamples(federation, ['ucs federation enable demo --wait', 'ucs federation status demo', 'ucs federation disable demo']);
+
+  withExamples(
+    addWaitOptions(
+      federation
+        .command('enable')
+        .description('enable cluster federation for a fleet (asynchronous; --wait follows it to the end)')
+        .argument('<fleet>', 'fleet ID or name'),
+    ).action(async (ref: string, opts: WaitFlags, command: Command) => {
+      const client = ctx.client(command);
+      const fleet = await findFleet(client, ref);
+      const accepted = await client.enableFederation(fleet.metadata.uid);
+      const name = fleet.metadata.name;
+      if (!opts.wait) {
+        ctx.io.stdout.write(`federation of fleet ${name} is being enabled (job ${accepted.jobId})\n`);
+        ctx.note(`follow it with: ucs federation status ${name} --wait`);
+        return;
+      }
+      const job = await follow(ctx, client, fleet, opts, `Enabling federation of fleet ${name}`);
+      ctx.io.stdout.write(`federation of fleet ${name} is enabled (job ${job.metadata.uid})\n`);
+      ctx.note(`next: ucs connection create ${name} --project-id ID --vpc-id ID --subnet-id ID`);
+    }),
+    [
+      'ucs federation enable demo',
+      'ucs federation enable demo --wait --timeout 15m',
+      '# in CI (no terminal) --wait prints one line per phase change; exit code 5 on timeout',
+    ],
+  );
+
+  withExamples(
+    federation
+      .command('disable')
+      .description("disable cluster federation: destroys the federation's CA, so kubeconfigs issued for it stop working")
+      .argument('<fleet>', 'fleet ID or name')
+      .action(async (ref: string, _opts: unknown, command: Command) => {
+        const client = ctx.client(command);
+        const fleet = await findFleet(client, ref);
+        const accepted = await client.disableFederation(fleet.metadata.uid);
+        ctx.io.stdout.write(`federation of fleet ${fleet.metadata.name} is being disabled (job ${accepted.jobId})\n`);
+      }),
+    ['ucs federation disable demo'],
+  );
+
+  withExamples(
+    addWaitOptions(
+      federation
+        .command('status')
+        .description("show a fleet's federation state and its latest job with each step's phase")
+        .argument('<fleet>', 'fleet ID or name')
+        .addOption(new Option('-o, --output <format>', 'output format (default: text)').choices(['json', 'yaml'])),
+    ).action(async (ref: string, opts: WaitFlags & { output?: 'json' | 'yaml' }, command: Command) => {
+      const client = ctx.client(command);
+      const fleet = await findFleet(client, ref);
+      let job = await latestJob(client, fleet.metadata.uid);
+      if (opts.wait && job && job.status.phase !== 'Success') {
+        job = await follow(ctx, client, fleet, opts, `Federation job of fleet ${fleet.metadata.name}`);
+      }
+      if (opts.output) ctx.io.stdout.write(serialize({ fleet, job: job ?? null }, opts.output));
+      else ctx.io.stdout.write(statusText(fleet, job));
+    }),
+    ['ucs federation status demo', 'ucs federation status demo --wait', 'ucs federation status demo -o json'],
+  );
+}
+
+function addWaitOptions(command: Command): Command {
+  return command
+    .option('--wait', 'wait until the job is done, showing the progress of each step')
+    .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long (exit code 5)').default(10 * 60_000, '10m').argParser(positiveDuration))
+    .addOption(new Option('--interval <duration>', 'with --wait: time between two polls').default(2000, '2s').argParser(positiveDuration));
+}
+
+function positiveDuration(text: string): number {
+  const ms = parseDuration(text);
+  if (ms <= 0) throw new InvalidArgumentError('must be more than zero');
+  return ms;
+}
+
+/** Polls the fleet's federation job to its end, with live progress on stderr. */
+async function follow(ctx: Context, client: UcsClient, fleet: ClusterGroup, opts: WaitFlags, title: string): Promise<Job> {
+  const tty = ctx.io.stderr.isTTY === true && ctx.io.env.TERM !== 'dumb';
+  const reporter = progressReporter(ctx.io.stderr, { title, tty, color: tty && !ctx.io.env.NO_COLOR });
+  return waitForJob({
+    poll: () => client.federationProgress(fleet.metadata.uid),
+    intervalMs: opts.interval,
+    timeoutMs: opts.timeout,
+    reporter,
+    what: `federation of fleet ${fleet.metadata.name}`,
+    statusCommand: `ucs federation status ${fleet.metadata.name}`,
+    ...(ctx.io.signal ? { signal: ctx.io.signal } : {}),
+  });
+}
+
+/** The fleet's latest federation job, or undefined if it never had one (the API answers 404). */
+async function latestJob(client: UcsClient, fleetId: string): Promise<Job | undefined> {
+  try {
+    return await client.federationProgress(fleetId);
+  } catch (err) {
+    if (err instanceof UcsApiError && err.status === 404) return undefined;
+    throw err;
+  }
+}
+
+function statusText(fleet: ClusterGroup, job: Job | undefined): string {
+  const condition = fleet.status.conditions.find((c) => c.type === 'Federation');
+  const endpoint = fleet.spec.connectGatewayEndpoints?.[0];
+  const lines = [
+    `fleet:       ${fleet.metadata.name} (${fleet.metadata.uid})`,
+    `federation:  ${federationStatus(fleet)}${condition ? ` - ${condition.message} (since ${shortTime(condition.lastTransitionTime)})` : ''}`,
+    `connection:  ${endpoint ? `${endpoint.type} ${endpoint.id} (${endpoint.region})` : 'none'}`,
+  ];
+  if (!job) lines.push('job:         none');
+  else {
+    lines.push(`job:         ${job.metadata.uid} ${job.spec.type} ${job.status.phase}`);
+    const list = job.spec.subJobs?.length ? steps(job) : [];
+    const width = Math.max(0, ...list.map((s) => s.name.length));
+    for (const step of list) {
+      const took = step.job.status.startTime && step.job.status.completionTime
+        ? `  ${wholeSeconds(Date.parse(step.job.status.completionTime) - Date.parse(step.job.status.startTime))}`
+        : '';
+      lines.push(`  ${step.name.padEnd(width)}  ${step.phase}${took}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

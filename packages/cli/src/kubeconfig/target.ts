@@ -1,0 +1,12 @@
+import { delimiter, join, resolve } from 'node:path';
+
+/**
+ * The kubeconfig file to merge into, as kubectl picks the file it writes new entries to:
+ * --kubeconfig, else the first path of $KUBECONFIG, else ~/.kube/config.
+ */
+export function kubeconfigTarget(flag: string | undefined, env: Record<string, string | undefined>, home: string): { path: string; source: string } {
+  if (flag) return { path: resolve(flag), source: '--kubeconfig' };
+  const first = (env.KUBECONFIG ?? '').split(delimiter).find((p) => p !== '');
+  if (first) return { path: resolve(first), source: 'KUBECONFIG' };
+  return { path: join(home, '.kube', 'config'), source: 'default' };
+}

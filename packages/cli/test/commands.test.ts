@@ -1,0 +1,92 @@
+/** The fleet, federation and connection commands, in process through run(argv, io). */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'yaml';
+import type { RunningServer } from '@ucs-fleet/server';
+import { readyFleetId, startTestServer } from '../../server/test/support/test-server.js';
+import { formatDuration, parseDuration } from '../src/duration.js';
+import { cleanEnv, tempHome, ucsInProcess } from './support/cli.js';
+
+describe('fleet, federation and connection commands', () => {
+  let server: RunningServer;
+  const home = tempHome('commands');
+  let env: Record<string, string>;
+  const ucs = (...args: string[]) => ucsInProcess(args, env, home);
+  before(async () => {
+    server = await startTestServer();
+    env = cleanEnv(home, { UCS_ENDPOINT: server.url, UCS_TOKEN: 'dev-token' });
+  });
+  after(() => server.close());
+
+  test('fleet list: a table by default, or JSON / YAML', async () => {
+    const t = await ucs('fleet', 'list');
+    assert.equal(t.code, 0, t.stderr);
+    const [header, row] = t.stdout.split('\n');
+    assert.match(header!, /^NAME\s+ID\s+FEDERATION\s+CONNECTION\s+CREATED\s+DESCRIPTION$/);
+    assert.match(row!, new RegExp(`^demo\\s+${readyFleetId}\\s+Available\\s+[0-9a-f-]{36}\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d$`));
+    const json = JSON.parse((await ucs('fleet', 'list', '-o', 'json')).stdout) as { total: number };
+    assert.equal(json.total, 1);
+    const yaml = parse((await ucs('fleet', 'list', '-o', 'yaml')).stdout) as { items: { metadata: { name: string } }[] };
+    assert.equal(yaml.items[0]!.metadata.name, 'demo');
+  });
+
+  test('fleet create / show / delete, by name or ID; federation enable, status, disable; connection create', async () => {
+    const created = await ucs('fleet', 'create', 'lifecycle', '--description', 'for the test');
+    assert.equal(created.code, 0, created.stderr);
+    const id = created.stdout.trim();
+    assert.match(created.stderr, new RegExp(`created fleet lifecycle \\(${id}\\)`));
+
+    const shown = parse((await ucs('fleet', 'show', 'lifecycle')).stdout) as { metadata: { uid: string }; spec: { description: string } };
+    assert.equal(shown.metadata.uid, id);
+    assert.equal(shown.spec.description, 'for the test');
+
+    const noJob = await ucs('federation', 'status', 'lifecycle');
+    assert.equal(noJob.code, 0, noJob.stderr);
+    assert.match(noJob.stdout, /federation:\s+Unavailable/);
+    assert.match(noJob.stdout, /job:\s+none/);
+
+    const enabled = await ucs('federation', 'enable', id);
+    assert.equal(enabled.code, 0, enabled.stderr);
+    assert.match(enabled.stdout, /federation of fleet lifecycle is being enabled \(job \S+\)/);
+    assert.match(enabled.stderr, /follow it with: ucs federation status lifecycle --wait/);
+
+    const status = await ucs('federation', 'status', 'lifecycle', '--wait', '--interval', '50ms');
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /job:\s+\S+ CreateFederation Success/);
+    for (const step of ['InstallFederationChart', 'CreateFederationCertificates', 'StartFederationApiServer', 'JoinFederationClusters']) {
+      assert.match(status.stdout, new RegExp(`  ${step}\\s+Success`));
+    }
+    const statusJson = JSON.parse((await ucs('federation', 'status', 'lifecycle', '-o', 'json')).stdout) as { job: { status: { phase: string } } };
+    assert.equal(statusJson.job.status.phase, 'Success');
+
+    const connected = await ucs('connection', 'create', 'lifecycle', '--project-id', 'p', '--vpc-id', 'v', '--subnet-id', 's', '-o', 'json');
+    assert.equal(connected.code, 0, connected.stderr);
+    const endpointId = (JSON.parse(connected.stdout) as { id: string }).id;
+    assert.match((await ucs('fleet', 'list')).stdout, new RegExp(`lifecycle\\s+${id}\\s+Available\\s+${endpointId}`));
+
+    const stillEnabled = await ucs('fleet', 'delete', 'lifecycle');
+    assert.equal(stillEnabled.code, 3, 'a fleet with federation cannot be deleted');
+    const disabled = await ucs('federation', 'disable', 'lifecycle');
+    assert.equal(disabled.code, 0, disabled.stderr);
+    assert.match(disabled.stdout, /federation of fleet lifecycle is being disabled/);
+    const deleted = await ucs('fleet', 'delete', 'lifecycle');
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.equal(deleted.stdout, `deleted fleet lifecycle (${id})\n`);
+    assert.equal((await ucs('fleet', 'show', id)).code, 3);
+  });
+});
+
+describe('durations', () => {
+  test('parseDuration and formatDuration', () => {
+    assert.equal(parseDuration('10m'), 600_000);
+    assert.equal(parseDuration('1h30m'), 5_400_000);
+    assert.equal(parseDuration('500ms'), 500);
+    assert.equal(parseDuration('90'), 90_000);
+    assert.equal(parseDuration('1.5s'), 1500);
+    for (const bad of ['', 'm', '10x', '10m junk', '-5s']) assert.throws(() => parseDuration(bad), /is not a duration/);
+    assert.equal(formatDuration(400), '400ms');
+    assert.equal(formatDuration(1500), '1.5s');
+    assert.equal(formatDuration(600_000), '10m');
+    assert.equal(formatDuration(3_725_000), '1h2m5s');
+  });
+});
