@@ -38,12 +38,13 @@ interface RouteRow {
   method: string;
   path: string;
   secured: boolean;
+  static: boolean;
 }
 
 function operationTable(specText: string): string {
   const rows = routeRows(parse(specText));
   const body = rows
-    .map((r) => `  ${r.operationId}: { method: '${r.method}', path: '${r.path}', expressPath: '${expressPath(r.path)}', secured: ${r.secured} },`)
+    .map((r) => `  ${r.operationId}: { method: '${r.method}', path: '${r.path}', expressPath: '${expressPath(r.path)}', secured: ${r.secured}, static: ${r.static} },`)
     .join('\n');
   return `${header}import type { operations } from './schema.js';
 
@@ -53,6 +54,8 @@ export interface OperationRoute {
   readonly expressPath: string;
   /** False for the operations whose spec says security: []. */
   readonly secured: boolean;
+  /** True for the operations marked x-ucs-static: the server answers them as files, not through a typed handler. */
+  readonly static: boolean;
 }
 
 /** Every operation of openapi.yaml, by operationId, with its HTTP method and path. */
@@ -65,6 +68,7 @@ ${body}
 interface SpecOperation {
   operationId?: string;
   security?: unknown[];
+  'x-ucs-static'?: unknown;
 }
 
 function routeRows(spec: { paths: Record<string, Record<string, SpecOperation>>; security?: unknown[] }): RouteRow[] {
@@ -76,7 +80,7 @@ function routeRows(spec: { paths: Record<string, Record<string, SpecOperation>>;
       if (!op) continue;
       if (!op.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
       const secured = op.security ? op.security.length > 0 : globallySecured;
-      rows.push({ operationId: op.operationId, method, path, secured });
+      rows.push({ operationId: op.operationId, method, path, secured, static: op['x-ucs-static'] === true });
     }
   }
   return rows;

@@ -6,6 +6,7 @@ import type { CredentialRegistry } from './domain/credentials.js';
 import type { Domain } from './domain/index.js';
 import type { Clock } from './domain/clock.js';
 import { accessLog } from './http/access-log.js';
+import { contractDocs } from './http/contract-docs.js';
 import { authenticate } from './http/auth.js';
 import { decodeJsonBody, decodeJsonFieldsForm } from './http/body-decode.js';
 import { errorHandler, notFound } from './http/error-handler.js';
@@ -35,6 +36,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId, accessLog(deps.logger));
+  app.use(contractDocs());
   app.use(rawBody(deps.bodyLimitBytes));
   app.use(authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() }));
   for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeJsonFieldsForm);

@@ -5,3 +5,4 @@ export { defaultSeed, parseSeed, loadSeedFile, type Seed, type SeedFleet } from 
 export { OffsetClock, systemClock, type Clock } from './domain/clock.js';
 export type { Store } from './store/store.js';
 export type { HandlerTable, Handler, HandlerInput } from './routes/index.js';
+export { startStub, StubSeedError, type Stub, type StubOptions, type StubAccount, type StubFault, type FaultStatus, type FaultableOperationId } from './stub.js';

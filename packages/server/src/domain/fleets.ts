@@ -1,7 +1,7 @@
 import type { components } from '@ucs-fleet/types';
 import type { Caller } from './caller.js';
 import type { Clock } from './clock.js';
-import { fleetNotFound, federationStateError, invalidBody, quotaExceeded } from './errors.js';
+import { fleetNotFound, federationStateError, invalidBody, invalidQuery, quotaExceeded } from './errors.js';
 import { clusterGroupView } from './fleet-view.js';
 import type { FleetListQuery, FleetRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -40,6 +40,9 @@ export class FleetService {
   }
 
   async list(caller: Caller, query: FleetListQuery): Promise<Schemas['ClusterGroupList']> {
+    // The validator coerces "limit=Infinity" to a number that passes its checks; the store takes only integers.
+    if (!Number.isSafeInteger(query.limit)) throw invalidQuery(`limit must be an integer, not ${query.limit}`);
+    if (!Number.isSafeInteger(query.offset)) throw invalidQuery(`offset must be an integer, not ${query.offset}`);
     const { items, total } = await this.deps.store.listFleets(caller.domainId, query);
     const now = this.deps.clock.now();
     return { items: items.map((f) => clusterGroupView(f, now, this.deps.region)), total };

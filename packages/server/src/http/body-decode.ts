@@ -23,7 +23,8 @@ export const decodeJsonBody: RequestHandler = (req, _res, next) => {
  */
 export const decodeJsonFieldsForm: RequestHandler = async (req, _res, next) => {
   const raw = contextOf(req).rawBody;
-  if (raw.length === 0) return next();
+  // An empty form is decoded too: left alone, the validator's own multipart reader waits on a
+  // stream that was already read and fails with a 500.
   const fields = req.is('application/x-www-form-urlencoded')
     ? Object.fromEntries(new URLSearchParams(raw.toString('utf8')))
     : req.is('multipart/form-data')

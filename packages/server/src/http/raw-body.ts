@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import { UcsError } from '../domain/errors.js';
 import { contextOf } from './request-context.js';
 
 /**
@@ -7,6 +8,16 @@ import { contextOf } from './request-context.js';
  */
 export function rawBody(limitBytes: number): RequestHandler[] {
   return [
+    // A declared length over the limit is refused at once and the connection closed: the body
+    // parser would first read (and discard) all of it, and keep a client that only sent its
+    // headers waiting until the request timeout.
+    (req, res, next) => {
+      if (Number(req.headers['content-length']) > limitBytes) {
+        res.setHeader('Connection', 'close');
+        throw new UcsError(413, 'UCS.00000012', `Invalid request body: larger than ${limitBytes} bytes`);
+      }
+      next();
+    },
     express.raw({ type: () => true, limit: limitBytes }),
     (req, _res, next) => {
       if (Buffer.isBuffer(req.body)) contextOf(req).rawBody = req.body;

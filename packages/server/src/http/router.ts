@@ -1,21 +1,45 @@
 import { operationTable, type OperationId, type OperationRoute } from '@ucs-fleet/types';
-import type { Express, Request, RequestHandler } from 'express';
-import type { HandlerTable } from '../routes/handler.js';
+import { Router, type Express, type Request, type RequestHandler } from 'express';
+import type { UcsError } from '../domain/errors.js';
+import type { HandledOperationId, HandlerTable } from '../routes/handler.js';
 import { contextOf } from './request-context.js';
 
-/** Wires every operation of the generated table to its handler: no route is written by hand. */
+/**
+ * Wires every operation of the generated table to its handler: no route is written by hand.
+ * Operations marked x-ucs-static are served as files by contract-docs.ts instead.
+ */
 export function mountOperations(app: Express, handlers: HandlerTable): void {
-  for (const id of Object.keys(operationTable) as OperationId[]) {
+  const handled = (Object.keys(operationTable) as OperationId[]).filter((id): id is HandledOperationId => !operationTable[id].static);
+  // Strict and case-sensitive: /v1/clustergroups/ and /V1/clustergroups are not paths of the spec.
+  const router = Router({ strict: true, caseSensitive: true });
+  for (const id of handled) {
     const route = operationTable[id];
-    app[route.method](route.expressPath, operationEndpoint(handlers[id] as unknown as AnyHandler));
+    router[route.method](route.expressPath, operationEndpoint(id, handlers[id] as unknown as AnyHandler));
   }
+  app.use(router);
 }
 
 /** Past the table's compile-time checks, every handler is called the same way. */
 type AnyHandler = (input: unknown) => Promise<{ status: number; body: unknown }>;
 
-function operationEndpoint(handler: AnyHandler): RequestHandler {
+/** Asked before each handler runs; an error it returns is the answer instead (the test stub's failNext). */
+export type FaultHook = (operationId: HandledOperationId) => UcsError | undefined;
+
+// Keyed by the listening port, so that each server of a process (several stubs) has its own.
+const faultHooks = new Map<number, FaultHook>();
+
+/** Installs the fault hook of the server listening on `port`; returns its removal. */
+export function installFaultHook(port: number, hook: FaultHook): () => void {
+  faultHooks.set(port, hook);
+  return () => {
+    if (faultHooks.get(port) === hook) faultHooks.delete(port);
+  };
+}
+
+function operationEndpoint(id: HandledOperationId, handler: AnyHandler): RequestHandler {
   return async (req, res) => {
+    const fault = faultHooks.get(req.socket.localPort ?? -1)?.(id);
+    if (fault) throw fault;
     const result = await handler(handlerInput(req));
     res.status(result.status).json(result.body);
   };

@@ -15,5 +15,8 @@ export interface HandlerInput<K extends OperationId> {
 /** A handler may answer only with a success status and body that the spec defines for it. */
 export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<SuccessResponse<K>>;
 
+/** The operations a typed handler answers: all but those marked x-ucs-static (see http/contract-docs.ts). */
+export type HandledOperationId = { [K in OperationId]: (typeof operationTable)[K]['static'] extends true ? never : K }[OperationId];
+
 /** One handler per operation of openapi.yaml: a new operation fails compilation until it has one. */
-export type HandlerTable = { [K in OperationId]: Handler<K> };
+export type HandlerTable = { [K in HandledOperationId]: Handler<K> };
