@@ -12,7 +12,7 @@ import { decodeJsonBody, decodeJsonFieldsForm } from './http/body-decode.js';
 import { errorHandler, notFound } from './http/error-handler.js';
 import { rawBody } from './http/raw-body.js';
 import { requestId } from './http/request-id.js';
-import { formRoutes, mountOperations, publicPathMatcher } from './http/router.js';
+import { formRoutes, mountOperations, publicPathMatcher, type FaultHook } from './http/router.js';
 import { openApiValidator } from './http/validator.js';
 import { allHandlers } from './routes/index.js';
 import type { Store } from './store/store.js';
@@ -24,6 +24,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   bodyLimitBytes: number;
+  /** Asked before each handler; the test stub uses it to force errors. */
+  faultHook?: FaultHook;
 }
 
 /**
@@ -42,7 +44,7 @@ export function createApp(deps: AppDeps): Express {
   for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeJsonFieldsForm);
   app.use(decodeJsonBody);
   app.use(openApiValidator(spec));
-  mountOperations(app, allHandlers(deps.domain, deps.store));
+  mountOperations(app, allHandlers(deps.domain, deps.store), deps.faultHook);
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

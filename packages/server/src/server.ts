@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import type { FaultHook } from './http/router.js';
 import type { ServerConfig } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
@@ -24,6 +25,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Read at each enable, so a caller can change it while the server runs. */
   federationDelayMs?: () => number;
+  /** Asked before each handler; an error it returns is the answer instead (the test stub's failNext). */
+  faultHook?: FaultHook;
 }
 
 export interface RunningServer {
@@ -63,7 +66,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     keyPool,
   });
   const credentials = new CredentialRegistry(seed.tokens, seed.accessKeys);
-  const app = createApp({ domain, store, credentials, clock, logger, bodyLimitBytes: config.bodyLimitBytes });
+  const app = createApp({ domain, store, credentials, clock, logger, bodyLimitBytes: config.bodyLimitBytes, ...(o.faultHook ? { faultHook: o.faultHook } : {}) });
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
   await federationEndpoints.start();

@@ -1,6 +1,5 @@
 import { defaultConfig, type ServerConfig } from './config.js';
 import { OffsetClock } from './domain/clock.js';
-import { installFaultHook } from './http/router.js';
 import { defaultSeed, type Seed } from './seed.js';
 import { startServer, type RunningServer } from './server.js';
 import { stubAccount, type StubAccount } from './stub/account.js';
@@ -70,9 +69,8 @@ export async function startStub(o: StubOptions = {}): Promise<Stub> {
     logLevel: 'silent',
     ...o.config,
   };
-  const server = await startServer({ config, seed, clock, federationDelayMs: () => federationDelayMs });
   const faults = new FaultPlan();
-  const removeFaultHook = installFaultHook(server.port, (id) => faults.take(id));
+  const server = await startServer({ config, seed, clock, federationDelayMs: () => federationDelayMs, faultHook: (id) => faults.take(id) });
   let closing: Promise<void> | undefined;
   try {
     const federationEndpoint = await federationEndpointOf(server, account);
@@ -93,14 +91,12 @@ export async function startStub(o: StubOptions = {}): Promise<Stub> {
       },
       close: () => {
         closing ??= (async () => {
-          removeFaultHook();
           await server.close();
         })();
         return closing;
       },
     };
   } catch (err) {
-    removeFaultHook();
     await server.close();
     throw err;
   }

@@ -8,13 +8,13 @@ import { contextOf } from './request-context.js';
  * Wires every operation of the generated table to its handler: no route is written by hand.
  * Operations marked x-ucs-static are served as files by contract-docs.ts instead.
  */
-export function mountOperations(app: Express, handlers: HandlerTable): void {
+export function mountOperations(app: Express, handlers: HandlerTable, faultHook?: FaultHook): void {
   const handled = (Object.keys(operationTable) as OperationId[]).filter((id): id is HandledOperationId => !operationTable[id].static);
   // Strict and case-sensitive: /v1/clustergroups/ and /V1/clustergroups are not paths of the spec.
   const router = Router({ strict: true, caseSensitive: true });
   for (const id of handled) {
     const route = operationTable[id];
-    router[route.method](route.expressPath, operationEndpoint(id, handlers[id] as unknown as AnyHandler));
+    router[route.method](route.expressPath, operationEndpoint(id, handlers[id] as unknown as AnyHandler, faultHook));
   }
   app.use(router);
 }
@@ -25,20 +25,9 @@ type AnyHandler = (input: unknown) => Promise<{ status: number; body: unknown }>
 /** Asked before each handler runs; an error it returns is the answer instead (the test stub's failNext). */
 export type FaultHook = (operationId: HandledOperationId) => UcsError | undefined;
 
-// Keyed by the listening port, so that each server of a process (several stubs) has its own.
-const faultHooks = new Map<number, FaultHook>();
-
-/** Installs the fault hook of the server listening on `port`; returns its removal. */
-export function installFaultHook(port: number, hook: FaultHook): () => void {
-  faultHooks.set(port, hook);
-  return () => {
-    if (faultHooks.get(port) === hook) faultHooks.delete(port);
-  };
-}
-
-function operationEndpoint(id: HandledOperationId, handler: AnyHandler): RequestHandler {
+function operationEndpoint(id: HandledOperationId, handler: AnyHandler, faultHook: FaultHook | undefined): RequestHandler {
   return async (req, res) => {
-    const fault = faultHooks.get(req.socket.localPort ?? -1)?.(id);
+    const fault = faultHook?.(id);
     if (fault) throw fault;
     const result = await handler(handlerInput(req));
     res.status(result.status).json(result.body);
