@@ -71,6 +71,9 @@ export function openMemoryStore(): SqliteStore {
 }
 
 export class SqliteStore implements Store {
+  /** Statements are prepared once: preparing was the largest cost of a request under load. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
     // WAL with synchronous=NORMAL loses nothing on a process crash (kill -9); only a power
@@ -84,13 +87,12 @@ export class SqliteStore implements Store {
   async createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome> {
     return this.db
       .transaction((): CreateFleetOutcome => {
-        const count = this.db.prepare('SELECT count(*) AS n FROM fleets WHERE domain_id = ?').get(fleet.domainId) as { n: number };
+        const count = this.sql('SELECT count(*) AS n FROM fleets WHERE domain_id = ?').get(fleet.domainId) as { n: number };
         if (count.n >= quota) return { ok: false, reason: 'quota-exceeded' };
-        const sameName = this.db.prepare('SELECT 1 FROM fleets WHERE domain_id = ? AND name = ?').get(fleet.domainId, fleet.name);
+        const sameName = this.sql('SELECT 1 FROM fleets WHERE domain_id = ? AND name = ?').get(fleet.domainId, fleet.name);
         if (sameName) return { ok: false, reason: 'name-taken' };
-        if (this.db.prepare('SELECT 1 FROM fleets WHERE id = ?').get(fleet.id)) return { ok: false, reason: 'id-taken' };
-        this.db
-          .prepare(
+        if (this.sql('SELECT 1 FROM fleets WHERE id = ?').get(fleet.id)) return { ok: false, reason: 'id-taken' };
+        this.sql(
             `INSERT INTO fleets (id, domain_id, name, description, cluster_ids, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)`,
           )
@@ -101,27 +103,25 @@ export class SqliteStore implements Store {
   }
 
   async getFleet(domainId: string, fleetId: string): Promise<FleetRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM fleets WHERE id = ? AND domain_id = ?').get(fleetId, domainId) as FleetRow | undefined;
+    const row = this.sql('SELECT * FROM fleets WHERE id = ? AND domain_id = ?').get(fleetId, domainId) as FleetRow | undefined;
     return row && fleetFromRow(row);
   }
 
   async listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }> {
     const column = query.orderBy === 'update_at' ? 'updated_at' : 'created_at';
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    const rows = this.db
-      .prepare(`SELECT * FROM fleets WHERE domain_id = ? ORDER BY ${column} ${direction}, name ${direction} LIMIT ? OFFSET ?`)
+    const rows = this.sql(`SELECT * FROM fleets WHERE domain_id = ? ORDER BY ${column} ${direction}, name ${direction} LIMIT ? OFFSET ?`)
       .all(domainId, query.limit, query.offset) as FleetRow[];
-    const total = this.db.prepare('SELECT count(*) AS n FROM fleets WHERE domain_id = ?').get(domainId) as { n: number };
+    const total = this.sql('SELECT count(*) AS n FROM fleets WHERE domain_id = ?').get(domainId) as { n: number };
     return { items: rows.map(fleetFromRow), total: total.n };
   }
 
   async deleteFleet(domainId: string, fleetId: string): Promise<boolean> {
     return this.db
       .transaction(() => {
-        const deleted = this.db
-          .prepare('DELETE FROM fleets WHERE id = ? AND domain_id = ? AND federation_id IS NULL')
+        const deleted = this.sql('DELETE FROM fleets WHERE id = ? AND domain_id = ? AND federation_id IS NULL')
           .run(fleetId, domainId).changes;
-        if (deleted === 1) this.db.prepare('DELETE FROM jobs WHERE fleet_id = ?').run(fleetId);
+        if (deleted === 1) this.sql('DELETE FROM jobs WHERE fleet_id = ?').run(fleetId);
         return deleted === 1;
       })
       .immediate();
@@ -130,8 +130,7 @@ export class SqliteStore implements Store {
   async startFederation(domainId: string, fleetId: string, federation: FederationRecord, job: JobRecord, now: number): Promise<boolean> {
     return this.db
       .transaction(() => {
-        const started = this.db
-          .prepare(
+        const started = this.sql(
             `UPDATE fleets SET federation_id = ?, federation_started_at = ?, federation_ready_at = ?, federation_port = ?,
                ca_cert_pem = ?, ca_key_pem = ?, updated_at = ?
              WHERE id = ? AND domain_id = ? AND federation_id IS NULL`,
@@ -146,8 +145,7 @@ export class SqliteStore implements Store {
   async stopFederation(domainId: string, fleetId: string, job: JobRecord, now: number): Promise<boolean> {
     return this.db
       .transaction(() => {
-        const stopped = this.db
-          .prepare(
+        const stopped = this.sql(
             `UPDATE fleets SET federation_id = NULL, federation_started_at = NULL, federation_ready_at = NULL,
                federation_port = NULL, ca_cert_pem = NULL, ca_key_pem = NULL, connection_id = NULL,
                connection_project_id = NULL, connection_vpc_id = NULL, connection_subnet_id = NULL,
@@ -162,8 +160,7 @@ export class SqliteStore implements Store {
   }
 
   async createConnection(domainId: string, fleetId: string, connection: ConnectionRecord, now: number): Promise<boolean> {
-    const created = this.db
-      .prepare(
+    const created = this.sql(
         `UPDATE fleets SET connection_id = ?, connection_project_id = ?, connection_vpc_id = ?, connection_subnet_id = ?,
            connection_created_at = ?, updated_at = ?
          WHERE id = ? AND domain_id = ? AND federation_id IS NOT NULL AND federation_ready_at <= ? AND connection_id IS NULL`,
@@ -173,13 +170,12 @@ export class SqliteStore implements Store {
   }
 
   async latestJob(fleetId: string): Promise<JobRecord | undefined> {
-    const row = this.db.prepare('SELECT * FROM jobs WHERE fleet_id = ? ORDER BY seq DESC LIMIT 1').get(fleetId) as JobRow | undefined;
+    const row = this.sql('SELECT * FROM jobs WHERE fleet_id = ? ORDER BY seq DESC LIMIT 1').get(fleetId) as JobRow | undefined;
     return row && jobFromRow(row);
   }
 
   async recordCertificate(c: CertificateRecord): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO certificates (serial, fleet_id, federation_id, subject, not_before, not_after, issued_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -187,26 +183,34 @@ export class SqliteStore implements Store {
   }
 
   async listCertificates(fleetId: string): Promise<CertificateRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM certificates WHERE fleet_id = ? ORDER BY issued_at').all(fleetId) as CertificateRow[];
+    const rows = this.sql('SELECT * FROM certificates WHERE fleet_id = ? ORDER BY issued_at').all(fleetId) as CertificateRow[];
     return rows.map(certificateFromRow);
   }
 
   async listFederatedFleets(): Promise<FleetRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM fleets WHERE federation_id IS NOT NULL ORDER BY created_at').all() as FleetRow[];
+    const rows = this.sql('SELECT * FROM fleets WHERE federation_id IS NOT NULL ORDER BY created_at').all() as FleetRow[];
     return rows.map(fleetFromRow);
   }
 
   async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   private insertJob(job: JobRecord): void {
-    this.db
-      .prepare('INSERT INTO jobs (id, fleet_id, type, federation_id, started_at, ready_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO jobs (id, fleet_id, type, federation_id, started_at, ready_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(job.id, job.fleetId, job.type, job.federationId, job.startedAt, job.readyAt);
   }
 }
