@@ -46,7 +46,8 @@ function jsonField(name: string, text: string): unknown {
 
 function multipartFields(req: Request, raw: Buffer): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
-    const fields: Record<string, string> = {};
+    // No prototype: a field named __proto__ must stay a field (and be refused as unknown), not vanish.
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>;
     let parser: busboy.Busboy;
     try {
       parser = busboy({ headers: req.headers, limits: { files: 0, fields: 16 } });

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { RunningServer } from '@ucs-fleet/server';
+import { recordFigures } from './support/fuzz/figures.js';
+import { capturingHttpServers, openRaw, waitFor, type RawExchange } from './support/fuzz/sockets.js';
+import { WireClient } from './support/fuzz/wire.js';
+import { specProblems } from './support/spec-check.js';
+import { readyFleetId, startTestServer, token } from './support/test-server.js';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const idleConnections = 200;
+const figures: Record<string, unknown> = {};
+
+describe('slow and abusive clients', { concurrency: true }, () => {
+  let running: RunningServer;
+  let server: Server;
+  before(async () => {
+    const { result, servers } = await capturingHttpServers(() => startTestServer());
+    running = result;
+    const found = servers.find((s) => (s.address() as { port?: number } | null)?.port === running.port);
+    assert.ok(found, 'the HTTP server startServer created');
+    server = found;
+  });
+  after(async () => {
+    await running.close();
+    recordFigures('slow-clients', figures);
+  });
+
+  test('header, request and keep-alive timeouts are set and bounded', () => {
+    assert.ok(server.headersTimeout > 0 && server.headersTimeout <= 60_000, `headersTimeout ${server.headersTimeout} ms`);
+    assert.ok(server.requestTimeout > 0 && server.requestTimeout <= 120_000, `requestTimeout ${server.requestTimeout} ms`);
+    assert.ok(server.headersTimeout <= server.requestTimeout, 'headers must arrive within the request time');
+    assert.ok(server.keepAliveTimeout > 0 && server.keepAliveTimeout <= 60_000, `keepAliveTimeout ${server.keepAliveTimeout} ms`);
+    Object.assign(figures, { headersTimeoutMs: server.headersTimeout, requestTimeoutMs: server.requestTimeout, keepAliveTimeoutMs: server.keepAliveTimeout });
+  });
+
+  test('a client that sends its headers one byte a second is cut off once headersTimeout has passed', async () => {
+    // Node enforces the timeout on a periodic check (connectionsCheckingInterval, 30 s by default).
+    const interval = (server as Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval ?? 30_000;
+    const slow = await openRaw(running.url);
+    slow.socket.write(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: `);
+    const drip = setInterval(() => slow.socket.writable && slow.socket.write('a'), 1000);
+    try {
+      const elapsed = await Promise.race([slow.closed, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('never cut off')), server.headersTimeout + interval + 5000))]);
+      assert.ok(elapsed >= server.headersTimeout - 1000, `cut off after ${Math.round(elapsed)} ms, not before headersTimeout`);
+      assert.match(slow.received(), /^HTTP\/1\.1 408 /, 'the server answers 408 Request Timeout and closes');
+      figures.slowHeadersCutOffAfterMs = Math.round(elapsed);
+    } finally {
+      clearInterval(drip);
+      slow.socket.destroy();
+    }
+  });
+
+  test('a request declaring a 10 MB body gets 413 as soon as its headers arrive, without the body being sent', async () => {
+    for (const credentials of [`X-Auth-Token: ${token}\r\n`, '']) {
+      const c = await openRaw(running.url);
+      const started = performance.now();
+      c.socket.write(
+        `POST /v1/clustergroups/${readyFleetId}/kubeconfig HTTP/1.1\r\nHost: x\r\n${credentials}Content-Type: application/json\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`,
+      );
+      try {
+        await waitFor(() => /\r\n\r\n\{.*\}$/s.test(c.received()), 3000, 'the 413 answer');
+        const ms = performance.now() - started;
+        const [head, body] = c.received().split('\r\n\r\n');
+        assert.match(head!, /^HTTP\/1\.1 413 /);
+        assert.match(head!, /\r\nx-request-id: \S+/i);
+        assert.match(head!, /\r\nconnection: close/i, 'the connection is closed, so the client need not send the 10 MB');
+        assert.deepEqual(
+          specProblems({ method: 'POST', url: `/v1/clustergroups/${readyFleetId}/kubeconfig`, status: 413, headers: headersOf(head!), body: JSON.parse(body!) }),
+          [],
+        );
+        assert.equal((JSON.parse(body!) as { error_code: string }).error_code, 'UCS.00000012');
+        await Promise.race([c.closed, new Promise((_, reject) => setTimeout(() => reject(new Error('connection left open')), 3000))]);
+        figures.oversizeBody413Ms = Math.round(ms);
+      } finally {
+        c.socket.destroy();
+      }
+    }
+  });
+
+  test(`${idleConnections} idle and half-sent connections do not stop other clients from being served`, async () => {
+    const hogs: RawExchange[] = [];
+    try {
+      for (let i = 0; i < idleConnections; i++) {
+        const h = await openRaw(running.url);
+        // Half of them say nothing, half stop in the middle of their headers.
+        if (i % 2 === 1) h.socket.write(`POST /v1/clustergroups HTTP/1.1\r\nHost: x\r\nX-Auth-Token: ${token}\r\nContent-Le`);
+        hogs.push(h);
+      }
+      const client = new WireClient(running.url);
+      const times: number[] = [];
+      try {
+        for (let i = 0; i < 50; i++) {
+          const r = await client.send(
+            i % 2 === 0
+              ? { method: 'GET', path: '/v1/clustergroups', headers: [['X-Auth-Token', token]] }
+              : { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/kubeconfig`, headers: [['X-Auth-Token', token], ['Content-Type', 'application/json']], body: Buffer.from('{"duration":1}') },
+            5000,
+          );
+          assert.equal(r.status, i % 2 === 0 ? 200 : 201, r.text);
+          times.push(r.ms);
+        }
+      } finally {
+        client.close();
+      }
+      const open = hogs.filter((h) => !h.socket.destroyed).length;
+      assert.equal(open, idleConnections, 'the idle connections were still open while the others were served');
+      times.sort((a, b) => a - b);
+      const worst = times.at(-1)!;
+      assert.ok(worst < 2000, `slowest answer ${Math.round(worst)} ms`);
+      Object.assign(figures, { idleConnections, servedBesideThem: times.length, slowestAnswerMs: Math.round(worst), medianAnswerMs: Math.round(times[times.length >> 1]!) });
+    } finally {
+      for (const h of hogs) h.socket.destroy();
+    }
+  });
+
+  test('ever-new Content-Type values cost no more CPU or memory than the same one repeated (no unbounded validator cache)', async () => {
+    const client = new WireClient(running.url);
+    const round = async (contentType: (i: number) => string, path: string, credentials: [string, string][]) => {
+      gc();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const started = performance.now();
+      for (let i = 0; i < 200; i++) {
+        const r = await client.send({ method: 'GET', path, headers: [...credentials, ['Content-Type', contentType(i)]] });
+        assert.equal(r.status, 200);
+      }
+      const msPerRequest = (performance.now() - started) / 200;
+      gc();
+      return { msPerRequest, heapGrowthMb: (process.memoryUsage().heapUsed - heapBefore) / 1e6 };
+    };
+    try {
+      const results: Record<string, { msPerRequest: number; heapGrowthMb: number }> = {};
+      for (const [name, path, credentials] of [
+        ['GET /healthz (no credentials)', '/healthz', []],
+        ['GET /v1/clustergroups', '/v1/clustergroups', [['X-Auth-Token', token]]],
+      ] as [string, string, [string, string][]][]) {
+        const same = await round(() => 'text/plain; x=1', path, credentials);
+        const params = await round((i) => `text/plain; x=${i}`, path, credentials);
+        const types = await round((i) => `text/x-${i}`, path, credentials);
+        results[name] = params;
+        for (const [label, r] of [['parameters', params], ['media types', types]] as const) {
+          assert.ok(r.msPerRequest < same.msPerRequest * 4 + 5, `${name}, new ${label} each time: ${r.msPerRequest.toFixed(1)} ms a request against ${same.msPerRequest.toFixed(1)} ms`);
+          assert.ok(r.heapGrowthMb < 20, `${name}, new ${label} each time: the heap grew ${r.heapGrowthMb.toFixed(1)} MB over 200 requests`);
+        }
+      }
+      figures.contentTypeVariation = results;
+    } finally {
+      client.close();
+    }
+  });
+});
+
+function headersOf(head: string): Headers {
+  const h = new Headers();
+  for (const line of head.split('\r\n').slice(1)) {
+    const at = line.indexOf(':');
+    if (at > 0) h.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+  }
+  return h;
+}

@@ -1,0 +1,56 @@
+import { Server } from 'node:http';
+import { connect, type Socket } from 'node:net';
+
+/**
+ * Runs `start` while recording every node:http server that begins listening, so that a test
+ * can read the timeouts of the server startServer creates (RunningServer does not expose it).
+ */
+export async function capturingHttpServers<T>(start: () => Promise<T>): Promise<{ result: T; servers: Server[] }> {
+  const servers: Server[] = [];
+  const proto = Server.prototype as unknown as { listen: (...args: unknown[]) => unknown };
+  const hadOwn = Object.prototype.hasOwnProperty.call(proto, 'listen');
+  const original = proto.listen;
+  proto.listen = function (this: Server, ...args: unknown[]) {
+    servers.push(this);
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await start(), servers };
+  } finally {
+    if (hadOwn) proto.listen = original;
+    else delete (proto as { listen?: unknown }).listen;
+  }
+}
+
+export interface RawExchange {
+  socket: Socket;
+  /** Everything received so far. */
+  received: () => string;
+  /** Resolves when the server closes the connection, with the time it took since `open`. */
+  closed: Promise<number>;
+}
+
+/** A TCP connection to the server that writes only what the test tells it to. */
+export function openRaw(url: string): Promise<RawExchange> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = connect({ host: u.hostname, port: Number(u.port) });
+    let data = '';
+    socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+    const closed = new Promise<number>((done) => socket.once('close', () => done(performance.now() - started)));
+    socket.once('error', () => undefined);
+    socket.once('connect', () => resolve({ socket, received: () => data, closed }));
+    socket.once('error', reject);
+  });
+}
+
+/** Waits until `predicate` holds (polling), or fails after `ms`. */
+export async function waitFor(predicate: () => boolean, ms: number, what: string): Promise<number> {
+  const started = performance.now();
+  while (!predicate()) {
+    if (performance.now() - started > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return performance.now() - started;
+}
