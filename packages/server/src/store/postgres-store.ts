@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { PoolClient, PoolConfig } from 'pg';
 import { poolConfigFromUrl, unreachable } from './postgres/connection.js';
 import { applyMigrations } from './postgres/migrate.js';
-import { certificateFromRow, fleetFromRow, jobFromRow, type CertificateRow, type FleetRow, type JobRow } from './postgres/rows.js';
+import { certificateFromRow, fleetFromRow, jobFromRow, type CertificateRow, type FleetRow, type JobRow } from './rows.js';
 import { inTransaction } from './postgres/transaction.js';
 import type {
   CertificateRecord,

@@ -11,47 +11,8 @@ import type {
   JobRecord,
   NewFleet,
 } from './records.js';
+import { certificateFromRow, fleetFromRow, jobFromRow, type CertificateRow, type FleetRow, type JobRow } from './rows.js';
 import type { CreateFleetOutcome, Store } from './store.js';
-
-interface FleetRow {
-  id: string;
-  domain_id: string;
-  name: string;
-  description: string | null;
-  cluster_ids: string;
-  created_at: number;
-  updated_at: number;
-  federation_id: string | null;
-  federation_started_at: number | null;
-  federation_ready_at: number | null;
-  federation_port: number | null;
-  ca_cert_pem: string | null;
-  ca_key_pem: string | null;
-  connection_id: string | null;
-  connection_project_id: string | null;
-  connection_vpc_id: string | null;
-  connection_subnet_id: string | null;
-  connection_created_at: number | null;
-}
-
-interface JobRow {
-  id: string;
-  fleet_id: string;
-  type: JobRecord['type'];
-  federation_id: string;
-  started_at: number;
-  ready_at: number;
-}
-
-interface CertificateRow {
-  serial: string;
-  fleet_id: string;
-  federation_id: string;
-  subject: string;
-  not_before: number;
-  not_after: number;
-  issued_at: number;
-}
 
 export const databaseFileName = 'ucs.sqlite';
 
@@ -225,63 +186,4 @@ function applyMigrations(db: Database.Database): void {
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
     }
   }).immediate();
-}
-
-function fleetFromRow(row: FleetRow): FleetRecord {
-  return {
-    id: row.id,
-    domainId: row.domain_id,
-    name: row.name,
-    description: row.description ?? undefined,
-    clusterIds: JSON.parse(row.cluster_ids) as string[],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    federation: federationFromRow(row),
-    connection: connectionFromRow(row),
-  };
-}
-
-function federationFromRow(row: FleetRow): FederationRecord | undefined {
-  if (row.federation_id === null || row.ca_cert_pem === null || row.ca_key_pem === null) return undefined;
-  return {
-    id: row.federation_id,
-    startedAt: row.federation_started_at ?? 0,
-    readyAt: row.federation_ready_at ?? 0,
-    port: row.federation_port ?? 0,
-    ca: { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem },
-  };
-}
-
-function connectionFromRow(row: FleetRow): ConnectionRecord | undefined {
-  if (row.connection_id === null) return undefined;
-  return {
-    id: row.connection_id,
-    projectId: row.connection_project_id ?? '',
-    vpcId: row.connection_vpc_id ?? '',
-    subnetId: row.connection_subnet_id ?? '',
-    createdAt: row.connection_created_at ?? 0,
-  };
-}
-
-function jobFromRow(row: JobRow): JobRecord {
-  return {
-    id: row.id,
-    fleetId: row.fleet_id,
-    type: row.type,
-    federationId: row.federation_id,
-    startedAt: row.started_at,
-    readyAt: row.ready_at,
-  };
-}
-
-function certificateFromRow(row: CertificateRow): CertificateRecord {
-  return {
-    serial: row.serial,
-    fleetId: row.fleet_id,
-    federationId: row.federation_id,
-    subject: row.subject,
-    notBefore: row.not_before,
-    notAfter: row.not_after,
-    issuedAt: row.issued_at,
-  };
 }

@@ -1,12 +1,15 @@
-import type { CertificateRecord, FederationRecord, FleetRecord, JobRecord } from '../records.js';
+import type { CertificateRecord, FederationRecord, FleetRecord, JobRecord } from './records.js';
 
-/** Rows as pg returns them: BIGINT read as numbers (see connection.ts), JSONB parsed. */
+/**
+ * Rows of both engines: times as numbers (pg reads BIGINT as numbers, see postgres/connection.ts);
+ * cluster_ids is JSONB already parsed by pg and JSON text in SQLite.
+ */
 export interface FleetRow {
   id: string;
   domain_id: string;
   name: string;
   description: string | null;
-  cluster_ids: string[];
+  cluster_ids: string[] | string;
   created_at: number;
   updated_at: number;
   federation_id: string | null;
@@ -47,7 +50,7 @@ export function fleetFromRow(row: FleetRow): FleetRecord {
     domainId: row.domain_id,
     name: row.name,
     description: row.description ?? undefined,
-    clusterIds: row.cluster_ids,
+    clusterIds: typeof row.cluster_ids === 'string' ? (JSON.parse(row.cluster_ids) as string[]) : row.cluster_ids,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     federation: federationFromRow(row),
