@@ -36,6 +36,8 @@ export function createApp(deps: AppDeps): Express {
   const spec = parse(openapiYamlText);
   const app = express();
   app.disable('x-powered-by');
+  // Every kubeconfig is freshly minted: an ETag costs a hash per response and means nothing.
+  app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(requestId, accessLog(deps.logger));
   app.use(contractDocs());
