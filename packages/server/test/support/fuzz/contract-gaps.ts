@@ -36,8 +36,8 @@ export const knownContractGaps: ContractGap[] = [
   {
     status: 304,
     operations: operations.filter((o) => o.method === 'GET').map((o) => ({ method: 'get', path: o.path })),
-    why: 'Express answers a conditional GET (If-None-Match: * or a matching ETag) with 304 Not Modified, for JSON answers (res.json sets a weak ETag) and files alike; openapi.yaml lists no 304.',
-    fix: "openapi.yaml: add '304' to the GET operations, or turn ETags off (app.set('etag', false) in app.ts) if conditional GETs are not part of the API.",
+    why: "Express answers a conditional GET with 304 Not Modified (res.send checks req.fresh); ETags are off (app.ts), but `fresh` takes If-None-Match: * as a match for any answer, so a client sending it gets 304; openapi.yaml lists no 304.",
+    fix: "openapi.yaml: add '304' to the GET operations, or drop If-None-Match / If-Modified-Since from requests before the routes (a conditional GET means nothing for these answers).",
   },
 ];
 
