@@ -1,7 +1,6 @@
-import { openapiYamlText } from '@ucs-fleet/types';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { parse } from 'yaml';
+import { specDocument } from './spec-document.js';
 import type { CredentialRegistry } from './domain/credentials.js';
 import type { Domain } from './domain/index.js';
 import type { Clock } from './domain/clock.js';
@@ -33,7 +32,7 @@ export interface AppDeps {
  * OpenAPI validation, the typed handler, response validation, one error handler.
  */
 export function createApp(deps: AppDeps): Express {
-  const spec = parse(openapiYamlText);
+  const spec = specDocument<Parameters<typeof openApiValidator>[0] & Parameters<typeof formRoutes>[0]>();
   const app = express();
   app.disable('x-powered-by');
   // Every kubeconfig is freshly minted: an ETag costs a hash per response and means nothing.

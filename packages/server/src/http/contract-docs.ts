@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { openapiYamlText, operationTable, type OperationId } from '@ucs-fleet/types';
 import { Router, type RequestHandler } from 'express';
-import { parse } from 'yaml';
+import { specDocument } from '../spec-document.js';
 import { UcsError } from '../domain/errors.js';
 import type { HandledOperationId } from '../routes/handler.js';
 
@@ -18,7 +18,7 @@ export type StaticOperationId = Exclude<OperationId, HandledOperationId>;
  * these paths fall through to the validator, which answers 405 as for any operation.
  */
 export function contractDocs(): Router {
-  const spec = parse(openapiYamlText) as { info: { title: string; version: string } };
+  const spec = specDocument<{ info: { title: string; version: string } }>();
   const json = JSON.stringify(spec);
   const files: { [K in StaticOperationId]: RequestHandler } = {
     ShowOpenApiYaml: (_req, res) => {

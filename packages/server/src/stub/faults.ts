@@ -1,5 +1,5 @@
-import { openapiYamlText, operationTable, type ResponseStatus, type UcsErrorCode } from '@ucs-fleet/types';
-import { parse } from 'yaml';
+import { operationTable, type ResponseStatus, type UcsErrorCode } from '@ucs-fleet/types';
+import { specDocument } from '../spec-document.js';
 import { UcsError } from '../domain/errors.js';
 import type { HandledOperationId } from '../routes/handler.js';
 
@@ -54,7 +54,7 @@ export class FaultPlan {
   readonly #codes: Map<string, CodeRow>;
 
   constructor() {
-    const spec = parse(openapiYamlText) as SpecShape;
+    const spec = specDocument<SpecShape>();
     this.#codes = errorCodeTable(spec);
     this.#statusesOf = (id) => {
       const route = operationTable[id];
