@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { request } from 'node:https';
 import { after, before, describe, test } from 'node:test';
@@ -7,25 +6,11 @@ import { createUcsClient, type Kubeconfig } from '@ucs-fleet/client';
 import { OffsetClock, type RunningServer } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
-import { writeKubeconfig } from './support/tools.js';
+import { writeKubeconfig, decodeBase64, kubectlRun } from './support/tools.js';
 
 const dayMs = 86_400_000;
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
 const dir = tempDir('fed-expiry');
-
-/** The real kubectl, with its stderr and exit code (support's kubectl() keeps stdout only). */
-function kubectlRun(kubeconfig: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const argv = ['--kubeconfig', kubeconfig, '--cache-dir', `${kubeconfig}.cache`, '--request-timeout', '10s', ...args];
-    execFile('kubectl', argv, { timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-function decode(b64: string | undefined): string {
-  return Buffer.from(b64 ?? '', 'base64').toString('utf8');
-}
 
 /** One HTTPS call with a kubeconfig's CA and client certificate. */
 function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{ status: number; body: string }> {
@@ -34,9 +19,9 @@ function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{ status
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, cluster.server), {
       method,
-      ca: decode(cluster['certificate-authority-data']),
-      cert: decode(user['client-certificate-data']),
-      key: decode(user['client-key-data']),
+      ca: decodeBase64(cluster['certificate-authority-data']),
+      cert: decodeBase64(user['client-certificate-data']),
+      key: decodeBase64(user['client-key-data']),
       agent: false,
     });
     req.on('response', (res) => {
@@ -101,7 +86,7 @@ describe('an expired client certificate at the federation endpoint', () => {
     } finally {
       clock.advance(2 * dayMs);
     }
-    const expiredAt = Date.parse(new X509Certificate(decode(kc.users[0]!.user['client-certificate-data'])).validTo);
+    const expiredAt = Date.parse(new X509Certificate(decodeBase64(kc.users[0]!.user['client-certificate-data'])).validTo);
     assert.ok(expiredAt < Date.now() - dayMs / 2, 'the certificate expired about a day ago');
     // Node's TLS checks validity with the real time, and drops the connection before any HTTP.
     await assert.rejects(kubeRaw(kc, 'GET', '/version'), (err: NodeJS.ErrnoException) => err.code === 'ECONNRESET');

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { Agent, request } from 'node:https';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -9,19 +8,9 @@ import { createUcsClient, type Kubeconfig } from '@ucs-fleet/client';
 import type { RunningServer } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
-import { writeKubeconfig } from './support/tools.js';
+import { writeKubeconfig, decodeBase64, kubectlRun } from './support/tools.js';
 
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
-
-/** The real kubectl, with its stderr and exit code (support's kubectl() keeps stdout only). */
-function kubectlRun(kubeconfig: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const argv = ['--kubeconfig', kubeconfig, '--cache-dir', `${kubeconfig}.cache`, '--request-timeout', '10s', ...args];
-    execFile('kubectl', argv, { timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 async function whoami(kubeconfig: string): Promise<string> {
   const run = await kubectlRun(kubeconfig, ['auth', 'whoami', '-o', 'json']);
@@ -34,19 +23,15 @@ function portOf(kc: Kubeconfig): number {
   return Number(new URL(kc.clusters[0]!.cluster.server).port);
 }
 
-function decode(b64: string | undefined): string {
-  return Buffer.from(b64 ?? '', 'base64').toString('utf8');
-}
-
 /** Leaves one idle keep-alive HTTPS connection and one TCP connection that never starts TLS. */
 async function leaveConnectionsOpen(kc: Kubeconfig): Promise<void> {
   const agent = new Agent({ keepAlive: true });
   await new Promise<void>((resolve, reject) => {
     const req = request(new URL('/healthz', kc.clusters[0]!.cluster.server), {
       agent,
-      ca: decode(kc.clusters[0]!.cluster['certificate-authority-data']),
-      cert: decode(kc.users[0]!.user['client-certificate-data']),
-      key: decode(kc.users[0]!.user['client-key-data']),
+      ca: decodeBase64(kc.clusters[0]!.cluster['certificate-authority-data']),
+      cert: decodeBase64(kc.users[0]!.user['client-certificate-data']),
+      key: decodeBase64(kc.users[0]!.user['client-key-data']),
     });
     req.on('response', (res) => res.resume().on('end', resolve));
     req.on('error', reject);

@@ -33,3 +33,24 @@ export function writeCertificates(dir: string, kubeconfig: Kubeconfig): { ca: st
   writeFileSync(files.key, decode(kubeconfig.users[0]?.user['client-key-data']), { mode: 0o600 });
   return files;
 }
+
+export interface KubectlRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The real kubectl against a kubeconfig, with its stderr and exit code (kubectl() keeps stdout only). */
+export function kubectlRun(kubeconfig: string, args: string[]): Promise<KubectlRun> {
+  return new Promise((resolve) => {
+    const argv = ['--kubeconfig', kubeconfig, '--cache-dir', `${kubeconfig}.cache`, '--request-timeout', '10s', ...args];
+    execFile('kubectl', argv, { timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** The PEM text of a kubeconfig's base64 field. */
+export function decodeBase64(b64: string | undefined): string {
+  return Buffer.from(b64 ?? '', 'base64').toString('utf8');
+}
