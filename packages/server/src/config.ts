@@ -13,7 +13,8 @@ export interface ServerConfig {
   federationHost: string;
   federationDelayMs: number;
   keyType: KeyType;
-  keyPoolSize: number;
+  /** Key pairs generated ahead; undefined: keyPoolSizeFor(keyType). */
+  keyPoolSize: number | undefined;
   bodyLimitBytes: number;
   fleetQuota: number;
   region: string;
@@ -29,7 +30,7 @@ export const defaultConfig: ServerConfig = {
   federationHost: '127.0.0.1',
   federationDelayMs: 3000,
   keyType: 'ecdsa-p256',
-  keyPoolSize: 32,
+  keyPoolSize: undefined,
   bodyLimitBytes: 64 * 1024,
   fleetQuota: 50,
   region: 'cn-north-4',
@@ -53,6 +54,14 @@ const settings: { key: keyof ServerConfig; flag: string; env: string; parse: (v:
   { key: 'logLevel', flag: 'log-level', env: 'UCS_LOG_LEVEL', parse: logLevel },
 ];
 
+/**
+ * A P-256 key costs ~15 us to generate on the request path, less than handing
+ * it over from a background generation, so only RSA (50-300 ms a key) is pooled.
+ */
+export function keyPoolSizeFor(config: Pick<ServerConfig, 'keyType' | 'keyPoolSize'>): number {
+  return config.keyPoolSize ?? (config.keyType === 'rsa-2048' ? 32 : 0);
+}
+
 export class ConfigError extends Error {}
 
 /** Flags win over environment variables, which win over the defaults. */
@@ -69,8 +78,13 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
 }
 
 export function configHelp(): string {
-  const rows = settings.map((s) => `  --${s.flag.padEnd(22)} ${s.env.padEnd(24)} default: ${String(defaultConfig[s.key] ?? '(none)')}`);
+  const rows = settings.map((s) => `  --${s.flag.padEnd(22)} ${s.env.padEnd(24)} default: ${defaultText(s.key)}`);
   return ['Usage: ucs-server [options]', '', '  flag                     environment variable', ...rows].join('\n');
+}
+
+function defaultText(key: keyof ServerConfig): string {
+  if (key === 'keyPoolSize') return '0 for ecdsa-p256, 32 for rsa-2048';
+  return String(defaultConfig[key] ?? '(none)');
 }
 
 function parseFlags(argv: string[]): { values: Record<string, string | boolean | undefined> } {

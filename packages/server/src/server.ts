@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import type { FaultHook } from './http/router.js';
-import type { ServerConfig } from './config.js';
+import { keyPoolSizeFor, type ServerConfig } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
 import { createDomain, type Domain } from './domain/index.js';
@@ -48,7 +48,8 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const logger = o.logger ?? createLogger(config.logLevel);
   const seed = o.seed ?? (config.seedPath ? loadSeedFile(config.seedPath) : defaultSeed);
   const openedStore = await openStore(config);
-  const keyPool = config.keyPoolSize > 0 ? new KeyPool({ keyType: config.keyType, size: config.keyPoolSize }) : undefined;
+  const poolSize = keyPoolSizeFor(config);
+  const keyPool = poolSize > 0 ? new KeyPool({ keyType: config.keyType, size: poolSize }) : undefined;
   const federationEndpoints = new FederationEndpoints({ store: openedStore, host: config.federationHost, clock, logger, keyPool });
   const store = reconcilingAfterFederationChanges(openedStore, () => federationEndpoints.reconcile());
   const allocatePort = () => allocateFreePort(config.federationHost);

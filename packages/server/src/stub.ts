@@ -65,7 +65,6 @@ export async function startStub(o: StubOptions = {}): Promise<Stub> {
     seedPath: undefined,
     federationHost: '127.0.0.1',
     federationDelayMs,
-    keyPoolSize: 4,
     logLevel: 'silent',
     ...o.config,
   };
