@@ -1,9 +1,11 @@
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import type { RequestHandler } from 'express';
+import { memoiseValidatorRouteLookup } from './validator-route-memo.js';
 
 /** Request and response validation against openapi.yaml; the spec is compiled once, at startup. */
 export function openApiValidator(spec: OpenAPIV3.DocumentV3): RequestHandler[] {
+  memoiseValidatorRouteLookup();
   const middlewares = OpenApiValidator.middleware({
     apiSpec: spec,
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false },
