@@ -1,14 +1,19 @@
 /**
- * Creation of a fleet CA (self-signed, like kubeadm's cluster CA). Rare, so
- * it uses @peculiar/x509 over WebCrypto; loaded lazily so that processes that
- * only mint certificates never load it (nor reflect-metadata's globals).
+ * Creation of a fleet CA (self-signed, like kubeadm's cluster CA), assembled
+ * with the same DER helpers as the leaves (see der.ts): a generic X.509
+ * library would add ~200 modules and ~10 MB to every server process for one
+ * certificate per fleet. The tests read these CAs back with @peculiar/x509,
+ * node:crypto and openssl.
  */
-import { generateKeyPair, webcrypto } from 'node:crypto';
+import { createPrivateKey, generateKeyPair, sign } from 'node:crypto';
 import { promisify } from 'node:util';
+import { bitString, explicit, sequence, smallInteger, time, unsignedInteger } from './der.js';
+import { KeyUsage, caBasicConstraintsExtension, keyUsageExtension, subjectKeyIdentifierExtension } from './extensions.js';
 import { randomSerial } from './serial.js';
 import { encodeSubjectName, nameValueBytes } from './names.js';
 import { toPem } from './pem.js';
-import { assertKeyType } from './keys.js';
+import { assertKeyType, keyIdFromSpki } from './keys.js';
+import { signatureAlgorithmFor } from './template.js';
 import { PkiError, type CaMaterial, type KeyType } from './types.js';
 
 export interface CreateFleetCaOptions {
@@ -53,11 +58,7 @@ export async function createFleetCa(opts: CreateFleetCaOptions): Promise<CaMater
   const notBefore = new Date(now - CA_BACKDATE_MS);
   const notAfter = new Date(now + Math.round(validityDays * DAY_MS));
 
-  await import('reflect-metadata');
-  const x509 = await import('@peculiar/x509');
-  const crypto = webcrypto;
-  // Generated as DER (off the main thread) and imported, rather than
-  // subtle.generateKey: see keys.ts about KeyObjects shared with keygen jobs.
+  // Generated as DER off the main thread, never as KeyObjects exported afterwards: see keys.ts.
   const { publicKey: spki, privateKey: pkcs8 } =
     keyType === 'ecdsa-p256'
       ? await generateKeyPairAsync('ec', {
@@ -71,34 +72,25 @@ export async function createFleetCa(opts: CreateFleetCaOptions): Promise<CaMater
           publicKeyEncoding: { type: 'spki', format: 'der' },
           privateKeyEncoding: { type: 'pkcs8', format: 'der' },
         });
-  const importAlg =
-    keyType === 'ecdsa-p256' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  const keys: webcrypto.CryptoKeyPair = {
-    privateKey: await crypto.subtle.importKey('pkcs8', pkcs8, importAlg, false, ['sign']),
-    publicKey: await crypto.subtle.importKey('spki', spki, importAlg, true, ['verify']),
-  };
-
-  const cert = await x509.X509CertificateGenerator.createSelfSigned(
-    {
-      serialNumber: randomSerial().toString('hex'),
-      name: new x509.Name(subject),
-      notBefore,
-      notAfter,
-      keys,
-      signingAlgorithm: keyType === 'ecdsa-p256' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5' },
-      extensions: [
-        new x509.BasicConstraintsExtension(true, undefined, true),
-        new x509.KeyUsagesExtension(
-          x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature,
-          true,
-        ),
-        await x509.SubjectKeyIdentifierExtension.create(keys.publicKey, false, crypto),
-      ],
-    },
-    crypto,
+  const signingKey = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  const alg = signatureAlgorithmFor(signingKey);
+  const tbs = sequence(
+    explicit(0, smallInteger(2)),
+    unsignedInteger(randomSerial()),
+    alg.der,
+    subject,
+    sequence(time(notBefore), time(notAfter)),
+    subject,
+    spki,
+    explicit(
+      3,
+      sequence(
+        caBasicConstraintsExtension(),
+        keyUsageExtension([KeyUsage.digitalSignature, KeyUsage.keyCertSign, KeyUsage.cRLSign]),
+        subjectKeyIdentifierExtension(keyIdFromSpki(spki)),
+      ),
+    ),
   );
-  return {
-    certPem: toPem('CERTIFICATE', new Uint8Array(cert.rawData)),
-    keyPem: toPem('PRIVATE KEY', pkcs8),
-  };
+  const certificate = sequence(tbs, alg.der, bitString(sign(alg.hash, tbs, signingKey)));
+  return { certPem: toPem('CERTIFICATE', certificate), keyPem: toPem('PRIVATE KEY', pkcs8) };
 }

@@ -55,6 +55,11 @@ export function leafBasicConstraintsExtension(): Buffer {
   return extension(OID.basicConstraints, true, sequence());
 }
 
+/** basicConstraints critical with cA TRUE and no pathLenConstraint. */
+export function caBasicConstraintsExtension(): Buffer {
+  return extension(OID.basicConstraints, true, sequence(TRUE_DER));
+}
+
 /** authorityKeyIdentifier with keyIdentifier [0] only. */
 export function authorityKeyIdentifierExtension(keyId: Uint8Array): Buffer {
   return extension(OID.authorityKeyIdentifier, false, sequence(tlv(0x80, keyId)));

@@ -119,7 +119,8 @@ export interface CaTemplate {
   readonly extKeyUsageServer: Buffer;
 }
 
-function signatureAlgorithmFor(key: KeyObject): { hash: 'sha256' | 'sha384'; der: Buffer } {
+/** The signature AlgorithmIdentifier DER and hash for a CA key (P-256, P-384 or RSA ≥ 2048). */
+export function signatureAlgorithmFor(key: KeyObject): { hash: 'sha256' | 'sha384'; der: Buffer } {
   if (key.asymmetricKeyType === 'ec') {
     const curve = key.asymmetricKeyDetails?.namedCurve;
     if (curve === 'prime256v1') return { hash: 'sha256', der: sequence(oid('1.2.840.10045.4.3.2')) };
