@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import type { AccessKeyGrant, TokenGrant } from './domain/credentials.js';
 import { isValidFleetName } from './domain/fleet-rules.js';
 
@@ -43,7 +43,7 @@ export function loadSeedFile(path: string): Seed {
   }
   let data: unknown;
   try {
-    data = parse(text);
+    data = parseYaml(text);
   } catch (err) {
     throw new SeedError(`seed file ${path} is neither YAML nor JSON: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -107,4 +107,9 @@ function list(v: unknown, at: string): unknown[] {
 function text(v: unknown, at: string): string {
   if (typeof v !== 'string' || v === '') throw new SeedError(`${at} must be a non-empty string`);
   return v;
+}
+
+/** Loaded on first use: only a seed file needs a YAML parser (the spec comes as JSON). */
+function parseYaml(text: string): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 }

@@ -1,6 +1,6 @@
 export type { paths, components, operations } from './schema.js';
 export { operationTable, type OperationRoute } from './operation-table.js';
-export { openapiYamlText } from './spec-text.js';
+export { openapiJsonText, openapiYamlText } from './spec-text.js';
 export type {
   OperationId,
   PathParams,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { openapiYamlText, operationTable, type OperationId } from '@ucs-fleet/types';
+import { openapiJsonText, openapiYamlText, operationTable, type OperationId } from '@ucs-fleet/types';
 import { Router, type RequestHandler } from 'express';
 import { specDocument } from '../spec-document.js';
 import { UcsError } from '../domain/errors.js';
@@ -19,13 +19,12 @@ export type StaticOperationId = Exclude<OperationId, HandledOperationId>;
  */
 export function contractDocs(): Router {
   const spec = specDocument<{ info: { title: string; version: string } }>();
-  const json = JSON.stringify(spec);
   const files: { [K in StaticOperationId]: RequestHandler } = {
     ShowOpenApiYaml: (_req, res) => {
       res.type('text/yaml; charset=utf-8').send(openapiYamlText);
     },
     ShowOpenApiJson: (_req, res) => {
-      res.type('application/json; charset=utf-8').send(json);
+      res.type('application/json; charset=utf-8').send(openapiJsonText);
     },
     ShowApiDocs: (_req, res) => {
       res.set('Content-Security-Policy', docsPagePolicy).type('text/html; charset=utf-8').send(docsPage(`${spec.info.title} ${spec.info.version}`));
