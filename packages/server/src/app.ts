@@ -38,7 +38,9 @@ export function createApp(deps: AppDeps): Express {
   // Every kubeconfig is freshly minted: an ETag costs a hash per response and means nothing.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestId, accessLog(deps.logger));
+  app.use(requestId);
+  // No access log at all (not even a finish listener per request) when its level is off.
+  if (deps.logger.isLevelEnabled('info')) app.use(accessLog(deps.logger));
   app.use(contractDocs());
   app.use(rawBody(deps.bodyLimitBytes));
   app.use(authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() }));
