@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLOCK_TICKS, cpuCount, cpuModel, cpuTicks, hasTaskset, loadAverage, machineBusyTicks, statusKb } from './bench/proc.js';
+import { build } from './build.js';
 import { formatProfileSummary, summarizeProfile } from './bench/profile-summary.js';
 import { goalChecks, goalsTable, ratiosTable, resultsTable, summarize, type TargetMeasurements, type TargetSummary } from './bench/report.js';
 import {
@@ -369,8 +370,8 @@ async function profileOurs(dir: string, cpu: { server: number | undefined; load:
   const code = await server.stop('SIGINT', 15_000);
   started.delete(server);
   if (code !== 0) throw new BenchError(`our server did not exit cleanly on SIGINT (exit ${code}); no profile written:\n${server.output}`);
-  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (tsx's module
-  // loader thread writes one of its own, which is of no interest here).
+  // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the main thread (any worker
+  // thread writes one of its own, which is of no interest here).
   const written = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile') && !before.has(f))
     .map((f) => join(dir, f))
@@ -417,7 +418,7 @@ function markdown(o: { summaries: TargetSummary[]; pinNote: string; loadAverages
     'the end of the run (largest VmRSS sampled every 100 ms in brackets). non-201: responses with any other',
     'status (must be 0 for ours, or the bench fails). errors: connection errors and timeouts. start→201: spawn',
     'of the process to the first 201 of the same POST, polled every 20 ms on fresh connections (median, samples',
-    'in brackets; includes loading TypeScript through tsx for ours and the ceilings). bytes/resp: headers + body.',
+    'in brackets; every target runs as JavaScript: ours from dist/, the ceilings transpiled first). bytes/resp: headers + body.',
     '',
     'Reading the numbers: the load is a closed loop of 10 connections, so the mean latency is about 10 ÷ req/s',
     '(1000 req/s means ~10 ms): p99 ≤ 10 ms at 10 connections needs well over 1000 req/s. The servers share CPU 0',
@@ -435,9 +436,10 @@ function markdown(o: { summaries: TargetSummary[]; pinNote: string; loadAverages
     '',
     '## What the rows are',
     '',
-    '- **ours**: `packages/server` as `npm start` runs it, with `--data-dir :memory: --log-level silent`: token auth,',
-    '  request and response validation, SQLite lookup of the fleet, a fresh key (from the key pool) and X.509 client',
-    '  certificate per request, recorded in the store.',
+    '- **ours**: the built server as installed (`packages/server/dist/bin/serve.js` with the node flags of its shebang),',
+    '  with `--data-dir :memory: --log-level silent`: token auth, request and response validation, SQLite lookup of the',
+    '  fleet, a fresh key pair (P-256 generated on the spot; RSA from the key pool) and X.509 client certificate per',
+    '  request, recorded in the store.',
     '- **Prism mock**: `prism mock --errors=false -v error openapi.yaml`, answering the static example of the 201 response',
     '  (a much smaller body: empty certificate fields).',
     '- **Express 5 + validator ceiling** (`scripts/bench/ceiling-server.ts --mode validator`): `express.json()`,',
@@ -462,6 +464,8 @@ async function main(): Promise<void> {
     return;
   }
   const cpu = pinning();
+  log('bench: building the packages (npm run build): ours runs from packages/server/dist, as installed');
+  build({ quiet: true });
   const loadBefore = loadAverage();
   log(`bench: ${smoke ? 'smoke' : 'full'} run; ${cpu.note}; load average ${loadBefore}`);
 

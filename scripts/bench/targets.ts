@@ -1,12 +1,14 @@
 // The servers the benchmark compares, and how to start, probe and stop them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import ts from 'typescript';
 import { descendants, workerPid } from './proc.js';
 
 export const FLEET_ID = '0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f';
@@ -48,11 +50,21 @@ function prismCli(): string {
   return join(dirname(pkgFile), bin);
 }
 
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The published server's entry point; `npm run build` writes it (the bench builds first). */
+export const SERVER_BIN = 'packages/server/dist/bin/serve.js';
+
+/** The node flags of the server bin's shebang (`#!/usr/bin/env -S node <flags>`): ours runs as installed. */
+export function serverNodeFlags(): string[] {
+  const first = readFileSync(join(root, SERVER_BIN), 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!\/usr\/bin\/env -S node(.*)$/.exec(first);
+  if (!m) throw new Error(`${SERVER_BIN} does not start with "#!/usr/bin/env -S node": ${first}`);
+  return (m[1] ?? '').trim().split(/\s+/).filter(Boolean);
+}
+
 const serverArgs = (port: number, keyType: string): string[] => [
-  '--conditions=ucs-source',
-  '--import',
-  'tsx',
-  'packages/server/src/bin/serve.ts',
+  ...serverNodeFlags(),
+  SERVER_BIN,
   '--port',
   String(port),
   '--data-dir',
@@ -67,8 +79,27 @@ export function ourServerArgs(port: number, keyType: 'ecdsa-p256' | 'rsa-2048'):
   return serverArgs(port, keyType);
 }
 
+/**
+ * The ceiling server compiled to plain JavaScript (TypeScript's transpileModule, into
+ * node_modules/.cache so that its imports resolve), so that no target pays for tsx at start or
+ * in memory: ours runs from dist/ and Prism from its own JavaScript.
+ */
+export function compileCeilingServer(): string {
+  const outDir = join(root, 'node_modules/.cache/ucs-bench');
+  mkdirSync(outDir, { recursive: true });
+  for (const file of ['ceiling-server.ts', 'static-kubeconfig.ts']) {
+    const source = readFileSync(join(root, 'scripts/bench', file), 'utf8');
+    const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+    writeFileSync(join(outDir, basename(file, '.ts') + '.js'), out.outputText);
+  }
+  writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
+  return join(outDir, 'ceiling-server.js');
+}
+
 export function targetSpecs(o: { rsa: boolean }): TargetSpec[] {
-  const ceiling = (mode: string) => (port: number) => ['--import', 'tsx', 'scripts/bench/ceiling-server.ts', '--mode', mode, '--port', String(port)];
+  const ceilingJs = compileCeilingServer();
+  const spec = join(root, 'openapi.yaml');
+  const ceiling = (mode: string) => (port: number) => [ceilingJs, '--mode', mode, '--port', String(port), '--spec', spec];
   const specs: TargetSpec[] = [
     { kind: 'ours', label: 'ours (ECDSA P-256)', nodeArgs: (p) => serverArgs(p, 'ecdsa-p256'), strict: true },
     {
