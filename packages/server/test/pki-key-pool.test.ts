@@ -78,6 +78,25 @@ test('RSA pool', async () => {
   pool.close();
 });
 
+test('an empty RSA pool hands out keys without blocking the event loop', async () => {
+  const pool = new KeyPool({ keyType: 'rsa-2048', size: 1, concurrency: 1 });
+  await pool.ready();
+  const pooled = await pool.takeEncodedAsync(); // a hit
+  let ticks = 0;
+  const ticker = setInterval(() => ticks++, 1);
+  const started = performance.now();
+  const fresh = await pool.takeEncodedAsync(); // the pool is empty (its refill has just begun): a miss
+  const waitedMs = performance.now() - started;
+  clearInterval(ticker);
+  pool.close();
+  assert.equal(pool.stats.hits, 1);
+  assert.equal(pool.stats.misses, 1);
+  assert.equal(fresh.isRsa, true);
+  assert.notEqual(fresh.spki.toString('hex'), pooled.spki.toString('hex'));
+  // A synchronous generation would have let no timer run at all while it took its 20-500 ms.
+  assert.ok(ticks >= 2, `only ${ticks} timer ticks in the ${waitedMs.toFixed(0)} ms the key took`);
+});
+
 interface ChildResult {
   code: number;
   wallMs: number;

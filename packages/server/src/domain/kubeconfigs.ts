@@ -38,7 +38,7 @@ export class KubeconfigService {
     const issuedAt = Math.floor(this.deps.clock.now() / 1000) * 1000;
     const notBefore = new Date(issuedAt - clockSkewMs);
     const notAfter = new Date(issuedAt + durationDays * dayMs);
-    const minted = ca.mintClientCertificate({
+    const minted = await ca.mintClientCertificateAsync({
       commonName: caller.userName,
       organizations: caller.groups,
       notBefore,

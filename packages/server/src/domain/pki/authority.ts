@@ -1,8 +1,8 @@
 /** A loaded fleet CA: parses the CA once, caches the template, mints leaf certificates. */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { mintClientCertificate } from './client-cert.js';
+import { mintClientCertificate, mintClientCertificateAsync } from './client-cert.js';
 import type { KeyPool } from './key-pool.js';
-import { generateEncodedSync, type EncodedKeyPair } from './keys.js';
+import { generateEncoded, generateEncodedSync, type EncodedKeyPair } from './keys.js';
 import { fromPem, toPem } from './pem.js';
 import { mintServingCertificate } from './serving-cert.js';
 import { buildCaTemplate, type CaTemplate } from './template.js';
@@ -33,6 +33,10 @@ export class CertificateAuthority {
     this.#pool && this.#pool.keyType === keyType
       ? this.#pool.takeEncoded()
       : generateEncodedSync(keyType);
+  readonly #takeKeyAsync = (keyType: KeyType): Promise<EncodedKeyPair> =>
+    this.#pool && this.#pool.keyType === keyType
+      ? this.#pool.takeEncodedAsync()
+      : generateEncoded(keyType);
 
   private constructor(template: CaTemplate, pool: KeyPool | undefined) {
     this.#template = template;
@@ -62,6 +66,11 @@ export class CertificateAuthority {
   /** Synchronous. Key pair from the pool when possible. */
   mintClientCertificate(req: ClientCertificateRequest): IssuedCertificate {
     return mintClientCertificate(this.#template, this.#takeKey, req);
+  }
+
+  /** Never blocks the event loop on key generation: what the request path uses. */
+  mintClientCertificateAsync(req: ClientCertificateRequest): Promise<IssuedCertificate> {
+    return mintClientCertificateAsync(this.#template, this.#takeKeyAsync, req);
   }
 
   /** Synchronous. */

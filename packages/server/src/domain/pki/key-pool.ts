@@ -29,6 +29,7 @@
 import {
   assertKeyType,
   decodeKeyPair,
+  generateEncoded,
   generateEncodedAsync,
   generateEncodedSync,
   type EncodedKeyPair,
@@ -53,7 +54,7 @@ export interface KeyPoolStats {
   inFlight: number;
   /** take() calls served from the pool. */
   hits: number;
-  /** take() calls that generated synchronously (pool empty, disabled or closed). */
+  /** takes that found the pool empty (or closed) and generated a key on demand. */
   misses: number;
 }
 
@@ -101,6 +102,21 @@ export class KeyPool {
     }
     this.#misses++;
     return generateEncodedSync(this.keyType);
+  }
+
+  /**
+   * Like takeEncoded(), but an empty pool does not block the event loop: the key is then
+   * generated on the libuv threadpool (an RSA-2048 key takes 50-500 ms; other requests go on).
+   */
+  takeEncodedAsync(): Promise<EncodedKeyPair> {
+    const key = this.#keys.pop();
+    this.#schedule();
+    if (key) {
+      this.#hits++;
+      return Promise.resolve(key);
+    }
+    this.#misses++;
+    return generateEncoded(this.keyType);
   }
 
   get stats(): KeyPoolStats {

@@ -162,6 +162,12 @@ export function generateEncodedAsync(keyType: KeyType, cb: (err: Error | null, k
   }
 }
 
+/** generateEncodedAsync as a promise. A P-256 key is generated on the spot: it costs less than the hand-over. */
+export function generateEncoded(keyType: KeyType): Promise<EncodedKeyPair> {
+  if (keyType === 'ecdsa-p256') return Promise.resolve(generateP256());
+  return new Promise((resolve, reject) => generateEncodedAsync(keyType, (err, key) => (err || !key ? reject(err ?? new Error('key generation failed')) : resolve(key))));
+}
+
 /** Independent KeyObjects for an encoded pair. */
 export function decodeKeyPair(key: EncodedKeyPair): KeyPairObjects {
   return {
