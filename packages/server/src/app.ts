@@ -5,6 +5,7 @@ import type { CredentialRegistry } from './domain/credentials.js';
 import type { Domain } from './domain/index.js';
 import type { Clock } from './domain/clock.js';
 import { accessLog } from './http/access-log.js';
+import { chain } from './http/chain.js';
 import { contractDocs } from './http/contract-docs.js';
 import { authenticate } from './http/auth.js';
 import { decodeJsonBody, decodeJsonFieldsForm } from './http/body-decode.js';
@@ -38,15 +39,12 @@ export function createApp(deps: AppDeps): Express {
   // Every kubeconfig is freshly minted: an ETag costs a hash per response and means nothing.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestId);
-  // No access log at all (not even a finish listener per request) when its level is off.
-  if (deps.logger.isLevelEnabled('info')) app.use(accessLog(deps.logger));
+  app.use(chain(deps.logger.isLevelEnabled('info') ? [requestId, accessLog(deps.logger)] : [requestId]));
   app.use(contractDocs());
-  app.use(rawBody(deps.bodyLimitBytes));
-  app.use(authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() }));
+  const auth = authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() });
+  app.use(chain([...rawBody(deps.bodyLimitBytes), auth, decodeJsonBody]));
   for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeJsonFieldsForm);
-  app.use(decodeJsonBody);
-  app.use(openApiValidator(spec));
+  app.use(chain(openApiValidator(spec)));
   mountOperations(app, allHandlers(deps.domain, deps.store), deps.faultHook);
   app.use(notFound);
   app.use(errorHandler(deps.logger));

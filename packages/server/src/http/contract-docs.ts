@@ -17,7 +17,7 @@ export type StaticOperationId = Exclude<OperationId, HandledOperationId>;
  * a new x-ucs-static operation fails compilation until it has a file here. Other methods on
  * these paths fall through to the validator, which answers 405 as for any operation.
  */
-export function contractDocs(): Router {
+export function contractDocs(): RequestHandler {
   const spec = specDocument<{ info: { title: string; version: string } }>();
   const files: { [K in StaticOperationId]: RequestHandler } = {
     ShowOpenApiYaml: (_req, res) => {
@@ -38,15 +38,15 @@ export function contractDocs(): Router {
     },
   };
   const router = Router({ strict: true, caseSensitive: true });
-  // Express would answer OPTIONS itself (200, "GET, HEAD") and HEAD with the GET route; the spec
-  // has neither here, so any method but the operations' own goes on to the validator's 405.
-  const methods = new Set((Object.keys(files) as StaticOperationId[]).map((id) => operationTable[id].method.toUpperCase()));
-  router.use((req, _res, next) => next(methods.has(req.method) ? undefined : 'router'));
   for (const id of Object.keys(files) as StaticOperationId[]) {
     const route = operationTable[id];
     router[route.method](route.expressPath, files[id]);
   }
-  return router;
+  // Express would answer OPTIONS itself (200, "GET, HEAD") and HEAD with the GET route; the spec
+  // has neither here, so any method but the operations' own goes on to the validator's 405
+  // (and an API call does not even enter this router).
+  const methods = new Set((Object.keys(files) as StaticOperationId[]).map((id) => operationTable[id].method.toUpperCase()));
+  return (req, res, next) => (methods.has(req.method) ? router(req, res, next) : next());
 }
 
 // Everything the page loads comes from this server: the policy makes the browser refuse any
