@@ -1,6 +1,7 @@
 /** A loaded fleet CA: parses the CA once, caches the template, mints leaf certificates. */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { mintClientCertificate, mintClientCertificateAsync } from './client-cert.js';
+import { inNextBatch } from './batch.js';
+import { clientCertificatePlan, issueClientCertificate, mintClientCertificate } from './client-cert.js';
 import type { KeyPool } from './key-pool.js';
 import { generateEncoded, generateEncodedSync, type EncodedKeyPair } from './keys.js';
 import { fromPem, toPem } from './pem.js';
@@ -68,9 +69,15 @@ export class CertificateAuthority {
     return mintClientCertificate(this.#template, this.#takeKey, req);
   }
 
-  /** Never blocks the event loop on key generation: what the request path uses. */
-  mintClientCertificateAsync(req: ClientCertificateRequest): Promise<IssuedCertificate> {
-    return mintClientCertificateAsync(this.#template, this.#takeKeyAsync, req);
+  /**
+   * What the request path uses: signs in a batch with the other requests of the same event-loop
+   * turn (see batch.ts), and never blocks the loop on key generation. A P-256 key is made in the
+   * batch too; an RSA key is awaited first (from the pool, or the threadpool when it is empty).
+   */
+  async mintClientCertificateAsync(req: ClientCertificateRequest): Promise<IssuedCertificate> {
+    const plan = clientCertificatePlan(req);
+    const key = plan.keyType === 'ecdsa-p256' ? undefined : await this.#takeKeyAsync(plan.keyType);
+    return inNextBatch(() => issueClientCertificate(this.#template, plan, key ?? this.#takeKey(plan.keyType)));
   }
 
   /** Synchronous. */

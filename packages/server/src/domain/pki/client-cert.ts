@@ -10,21 +10,21 @@ export function mintClientCertificate(
   req: ClientCertificateRequest,
 ): IssuedCertificate {
   const plan = clientCertificatePlan(req);
-  return issueLeaf(t, { ...plan.leaf, key: takeKey(plan.keyType), extKeyUsage: t.extKeyUsageClient });
+  return issueClientCertificate(t, plan, takeKey(plan.keyType));
 }
 
-/** The same, waiting for the key pair (an RSA key generated off the event loop). */
-export async function mintClientCertificateAsync(
-  t: CaTemplate,
-  takeKey: (keyType: KeyType) => Promise<EncodedKeyPair>,
-  req: ClientCertificateRequest,
-): Promise<IssuedCertificate> {
-  const plan = clientCertificatePlan(req);
-  return issueLeaf(t, { ...plan.leaf, key: await takeKey(plan.keyType), extKeyUsage: t.extKeyUsageClient });
+/** Signs a planned client certificate with a key pair. */
+export function issueClientCertificate(t: CaTemplate, plan: ClientCertificatePlan, key: EncodedKeyPair): IssuedCertificate {
+  return issueLeaf(t, { ...plan.leaf, key, extKeyUsage: t.extKeyUsageClient });
+}
+
+export interface ClientCertificatePlan {
+  keyType: KeyType;
+  leaf: { subject: Buffer; notBefore: Date; notAfter: Date };
 }
 
 /** Checks the request (before any key is taken) and encodes what does not depend on the key. */
-function clientCertificatePlan(req: ClientCertificateRequest): { keyType: KeyType; leaf: { subject: Buffer; notBefore: Date; notAfter: Date } } {
+export function clientCertificatePlan(req: ClientCertificateRequest): ClientCertificatePlan {
   if (req === null || typeof req !== 'object') throw new PkiError('invalid_request', 'request must be an object');
   const keyType = req.keyType ?? 'ecdsa-p256';
   assertKeyType(keyType);
