@@ -35,6 +35,10 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const spec = specDocument<Parameters<typeof openApiValidator>[0] & Parameters<typeof formRoutes>[0]>();
   const app = express();
+  // Before anything is mounted (the app's router takes them when created): /v1/clustergroups/
+  // and /V1/clustergroups are not paths of the spec.
+  app.enable('strict routing');
+  app.enable('case sensitive routing');
   app.disable('x-powered-by');
   // Every kubeconfig is freshly minted: an ETag costs a hash per response and means nothing.
   app.set('etag', false);

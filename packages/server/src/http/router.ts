@@ -1,5 +1,5 @@
 import { operationTable, type OperationId, type OperationRoute } from '@ucs-fleet/types';
-import { Router, type Express, type Request, type RequestHandler } from 'express';
+import type { Express, Request, RequestHandler } from 'express';
 import type { UcsError } from '../domain/errors.js';
 import type { HandledOperationId, HandlerTable } from '../routes/handler.js';
 import { contextOf } from './request-context.js';
@@ -10,13 +10,13 @@ import { contextOf } from './request-context.js';
  */
 export function mountOperations(app: Express, handlers: HandlerTable, faultHook?: FaultHook): void {
   const handled = (Object.keys(operationTable) as OperationId[]).filter((id): id is HandledOperationId => !operationTable[id].static);
-  // Strict and case-sensitive: /v1/clustergroups/ and /V1/clustergroups are not paths of the spec.
-  const router = Router({ strict: true, caseSensitive: true });
+  if (!app.enabled('strict routing') || !app.enabled('case sensitive routing')) {
+    throw new Error('mountOperations needs an app with strict, case-sensitive routing (see createApp)');
+  }
   for (const id of handled) {
     const route = operationTable[id];
-    router[route.method](route.expressPath, operationEndpoint(id, handlers[id] as unknown as AnyHandler, faultHook));
+    app[route.method](route.expressPath, operationEndpoint(id, handlers[id] as unknown as AnyHandler, faultHook));
   }
-  app.use(router);
 }
 
 /** Past the table's compile-time checks, every handler is called the same way. */
