@@ -53,14 +53,14 @@ export function moduleOf(url: string): string {
     const area = parts[0] === 'internal' ? parts[1] ?? 'internal' : parts[0] ?? '';
     return `node:${area.replace(/\.js$/, '').replace(/^(_http_\w+|http)$/, 'http').replace(/^(_stream_\w+|streams)$/, 'streams')}`;
   }
-  const server = path.match(/\/packages\/server\/src\/(.+)$/);
+  const server = path.match(/\/packages\/server\/(?:src|dist)\/(.+)$/);
   if (server?.[1]) {
     const rel = server[1];
     if (rel.startsWith('domain/pki/')) return 'ours: pki';
     if (rel.startsWith('store/')) return 'ours: store';
     if (rel.startsWith('http/')) return 'ours: http middleware';
     if (rel.startsWith('domain/')) return 'ours: domain';
-    return `ours: ${rel.split('/')[0]?.replace(/\.ts$/, '')}`;
+    return `ours: ${rel.split('/')[0]?.replace(/\.[jt]s$/, '')}`;
   }
   const pkg = path.match(/\/packages\/([^/]+)\//);
   if (pkg?.[1]) return `ours: ${pkg[1]}`;
