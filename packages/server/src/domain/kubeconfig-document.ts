@@ -5,7 +5,8 @@ export interface KubeconfigParts {
   fleetName: string;
   userName: string;
   serverUrl: string;
-  caCertPem: string;
+  /** base64 of the CA certificate's PEM: the same for every kubeconfig of a fleet, so computed once by the caller. */
+  caCertData: string;
   clientCertPem: string;
   clientKeyPem: string;
 }
@@ -25,7 +26,7 @@ export function kubeconfigDocument(parts: KubeconfigParts): Kubeconfig {
   return {
     kind: 'Config',
     apiVersion: 'v1',
-    clusters: [{ name: names.cluster, cluster: { server: parts.serverUrl, 'certificate-authority-data': base64(parts.caCertPem) } }],
+    clusters: [{ name: names.cluster, cluster: { server: parts.serverUrl, 'certificate-authority-data': parts.caCertData } }],
     users: [
       {
         name: names.user,

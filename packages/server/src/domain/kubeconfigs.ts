@@ -59,7 +59,7 @@ export class KubeconfigService {
       fleetName: fleet.name,
       userName: caller.userName,
       serverUrl: this.deps.endpointUrl(federation.port),
-      caCertPem: ca.certPem,
+      caCertData: ca.certPemBase64,
       clientCertPem: minted.certPem,
       clientKeyPem: minted.keyPem,
     });

@@ -24,6 +24,8 @@ export interface LoadCertificateAuthorityOptions {
 export class CertificateAuthority {
   /** The CA certificate (normalised PEM), e.g. for certificate-authority-data. */
   readonly certPem: string;
+  /** base64 of certPem: kubeconfigs' certificate-authority-data. */
+  readonly certPemBase64: string;
   /** Hex of the CA's key identifier (its SKI; leaves' AKI). */
   readonly keyIdHex: string;
   readonly notBefore: Date;
@@ -43,6 +45,7 @@ export class CertificateAuthority {
     this.#template = template;
     this.#pool = pool;
     this.certPem = toPem('CERTIFICATE', template.ca.der);
+    this.certPemBase64 = Buffer.from(this.certPem, 'utf8').toString('base64');
     this.keyIdHex = template.keyId.toString('hex');
     this.notBefore = template.ca.notBefore;
     this.notAfter = template.ca.notAfter;
