@@ -1,39 +1,15 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { request } from 'node:https';
 import { after, before, describe, test } from 'node:test';
 import { createUcsClient, type Kubeconfig } from '@ucs-fleet/client';
 import { OffsetClock, type RunningServer } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
-import { writeKubeconfig, decodeBase64, kubectlRun } from './support/tools.js';
+import { decodeBase64, kubeRaw, kubectlRun, writeKubeconfig } from './support/tools.js';
 
 const dayMs = 86_400_000;
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
 const dir = tempDir('fed-expiry');
-
-/** One HTTPS call with a kubeconfig's CA and client certificate. */
-function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{ status: number; body: string }> {
-  const cluster = kc.clusters[0]!.cluster;
-  const user = kc.users[0]!.user;
-  return new Promise((resolve, reject) => {
-    const req = request(new URL(path, cluster.server), {
-      method,
-      ca: decodeBase64(cluster['certificate-authority-data']),
-      cert: decodeBase64(user['client-certificate-data']),
-      key: decodeBase64(user['client-key-data']),
-      agent: false,
-    });
-    req.on('response', (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('an expired client certificate at the federation endpoint', () => {
   let server: RunningServer;

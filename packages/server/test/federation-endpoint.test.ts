@@ -1,37 +1,13 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:https';
 import { after, before, describe, test } from 'node:test';
 import { createUcsClient, type Kubeconfig } from '@ucs-fleet/client';
 import type { RunningServer } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
-import { writeKubeconfig, decodeBase64, kubectlRun } from './support/tools.js';
+import { writeKubeconfig, kubeRaw, kubectlRun } from './support/tools.js';
 
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
 const dir = tempDir('fed-endpoint');
-
-/** One HTTPS call with a kubeconfig's CA and client certificate, for what kubectl does not show. */
-function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{ status: number; type: string; body: string }> {
-  const cluster = kc.clusters[0]!.cluster;
-  const user = kc.users[0]!.user;
-  return new Promise((resolve, reject) => {
-    const req = request(new URL(path, cluster.server), {
-      method,
-      ca: decodeBase64(cluster['certificate-authority-data']),
-      cert: decodeBase64(user['client-certificate-data']),
-      key: decodeBase64(user['client-key-data']),
-      agent: false,
-    });
-    req.on('response', (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function withServer(kc: Kubeconfig, server: string, caFrom: Kubeconfig = kc): Kubeconfig {
   const copy = structuredClone(kc);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createUcsClient } from '@ucs-fleet/client';
 import { defaultSeed, startStub, StubSeedError, type Seed, type Stub } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
+import { runNodeChild } from './support/node-child.js';
 
 const serverPackage = fileURLToPath(new URL('..', import.meta.url));
 
@@ -132,23 +132,8 @@ test('after close() the process exits by itself, even after TLS connections to t
     await stub.close();
     console.log('closed');
   `;
-  const child = spawn(process.execPath, ['--conditions=ucs-source', '--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: serverPackage,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exit = await new Promise<{ code: number | null; timedOut: boolean }>((resolve) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      resolve({ code: null, timedOut: true });
-    }, 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut: false });
-    });
-  });
+  const exit = await runNodeChild(['--input-type=module', '-e', script], { cwd: serverPackage, timeoutMs: 30_000 });
+  const output = exit.output;
   assert.equal(exit.timedOut, false, `the process did not exit within 30 s after close():\n${output}`);
   assert.equal(exit.code, 0, output);
   assert.match(output, /closed/);

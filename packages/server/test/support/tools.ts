@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { kubeconfigToYaml } from '@ucs-fleet/client';
@@ -26,11 +27,10 @@ export function writeKubeconfig(dir: string, name: string, kubeconfig: Kubeconfi
 
 /** Writes the CA and client certificate of a kubeconfig as PEM files for openssl. */
 export function writeCertificates(dir: string, kubeconfig: Kubeconfig): { ca: string; cert: string; key: string } {
-  const decode = (b64: string | undefined) => Buffer.from(b64 ?? '', 'base64').toString('utf8');
   const files = { ca: join(dir, 'ca.pem'), cert: join(dir, 'client.pem'), key: join(dir, 'client.key') };
-  writeFileSync(files.ca, decode(kubeconfig.clusters[0]?.cluster['certificate-authority-data']));
-  writeFileSync(files.cert, decode(kubeconfig.users[0]?.user['client-certificate-data']));
-  writeFileSync(files.key, decode(kubeconfig.users[0]?.user['client-key-data']), { mode: 0o600 });
+  writeFileSync(files.ca, decodeBase64(kubeconfig.clusters[0]?.cluster['certificate-authority-data']));
+  writeFileSync(files.cert, decodeBase64(kubeconfig.users[0]?.user['client-certificate-data']));
+  writeFileSync(files.key, decodeBase64(kubeconfig.users[0]?.user['client-key-data']), { mode: 0o600 });
   return files;
 }
 
@@ -53,4 +53,27 @@ export function kubectlRun(kubeconfig: string, args: string[]): Promise<KubectlR
 /** The PEM text of a kubeconfig's base64 field. */
 export function decodeBase64(b64: string | undefined): string {
   return Buffer.from(b64 ?? '', 'base64').toString('utf8');
+}
+
+/** One HTTPS call with a kubeconfig's CA and client certificate, for what kubectl does not show. */
+export function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{ status: number; type: string; body: string }> {
+  const cluster = kc.clusters[0]!.cluster;
+  const user = kc.users[0]!.user;
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, cluster.server), {
+      method,
+      ca: decodeBase64(cluster['certificate-authority-data']),
+      cert: decodeBase64(user['client-certificate-data']),
+      key: decodeBase64(user['client-key-data']),
+      agent: false,
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
