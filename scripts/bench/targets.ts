@@ -62,8 +62,9 @@ export function serverNodeFlags(): string[] {
   return (m[1] ?? '').trim().split(/\s+/).filter(Boolean);
 }
 
+let nodeFlags: string[] | undefined;
 const serverArgs = (port: number, keyType: string): string[] => [
-  ...serverNodeFlags(),
+  ...(nodeFlags ??= serverNodeFlags()),
   SERVER_BIN,
   '--port',
   String(port),

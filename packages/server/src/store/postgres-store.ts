@@ -15,7 +15,8 @@ import type {
 } from './records.js';
 import type { CreateFleetOutcome, Store } from './store.js';
 
-export { DatabaseUnreachableError, poolDefaults } from './postgres/connection.js';
+export { DatabaseUnreachableError } from './database-unreachable.js';
+export { poolDefaults } from './postgres/connection.js';
 
 /**
  * Opens a pool on the database of a `postgres://` URL, checks that the database answers

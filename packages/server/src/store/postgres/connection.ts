@@ -2,8 +2,6 @@ import pg from 'pg';
 import type { PoolConfig } from 'pg';
 import { DatabaseUnreachableError } from '../database-unreachable.js';
 
-export { DatabaseUnreachableError };
-
 /** Pool and session limits, each overridable by a query parameter of the database URL. */
 export const poolDefaults = {
   /** `pool_max`: connections this process opens at most; requests beyond wait for one. */
