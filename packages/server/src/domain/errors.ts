@@ -12,8 +12,15 @@ export class UcsError extends Error {
   }
 }
 
-export const fleetNotFound = (fleetId: string): UcsError =>
-  new UcsError(404, 'UCS.00000013', `No requested resources found: fleet ${fleetId}`);
+/** Nothing at this path: no route, a file this installation lacks, a fleet the caller cannot see. */
+export const resourceNotFound = (detail: string): UcsError => new UcsError(404, 'UCS.00000013', `No requested resources found: ${detail}`);
+
+export const fleetNotFound = (fleetId: string): UcsError => resourceNotFound(`fleet ${fleetId}`);
+
+export const methodNotAllowed = (method: string): UcsError =>
+  new UcsError(405, 'UCS.00000013', `No requested resources found: ${method} is not allowed on this path`);
+
+export const bodyTooLarge = (detail: string): UcsError => new UcsError(413, 'UCS.00000012', `Invalid request body: ${detail}`);
 
 export const federationStateError = (detail: string): UcsError =>
   new UcsError(400, 'UCS.00000003', `Failed to obtain the federation information: ${detail}`);

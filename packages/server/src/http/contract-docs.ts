@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openapiJsonText, openapiYamlText, operationTable, type OperationId } from '@ucs-fleet/types';
 import { Router, type RequestHandler } from 'express';
 import { specDocument } from '../spec-document.js';
-import { UcsError } from '../domain/errors.js';
+import { resourceNotFound } from '../domain/errors.js';
 import type { HandledOperationId } from '../routes/handler.js';
 
 /** The operations marked x-ucs-static in openapi.yaml: answered here as files, not by a typed handler. */
@@ -31,7 +31,7 @@ export function contractDocs(): RequestHandler {
     },
     ShowApiDocsScript: (_req, res, next) => {
       const file = redocBundlePath();
-      if (!file) throw new UcsError(404, 'UCS.00000013', 'No requested resources found: this installation has no Redoc bundle');
+      if (!file) throw resourceNotFound('this installation has no Redoc bundle');
       res.type('text/javascript; charset=utf-8').sendFile(file, { maxAge: '1h' }, (err) => {
         if (err && !res.headersSent) next(err);
       });

@@ -1,13 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { internalError, invalidBody, invalidHeader, invalidQuery, storeError, UcsError } from '../domain/errors.js';
+import { bodyTooLarge, internalError, invalidBody, invalidHeader, invalidQuery, methodNotAllowed, resourceNotFound, storeError, UcsError } from '../domain/errors.js';
 import { contextOf } from './request-context.js';
-
-interface ValidatorError {
-  status: number;
-  errors?: { path?: string; message?: string }[];
-  type?: string;
-}
+import { validatorFailure, type ValidatorFailure } from './validator.js';
 
 /** The one place any error becomes a response: the UCS error body, never a stack trace. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -21,39 +16,39 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 /** Anything no route matched. The validator answers for paths in the spec; this is the rest. */
 export const notFound: RequestHandler = (req) => {
-  throw new UcsError(404, 'UCS.00000013', `No requested resources found: ${req.method} ${req.path}`);
+  throw resourceNotFound(`${req.method} ${req.path}`);
 };
 
 function toUcsError(err: unknown, method: string, contentType: string | undefined): UcsError {
   if (err instanceof UcsError) return err;
   if (isBodyParserError(err)) {
-    if (err.type === 'entity.too.large') return new UcsError(413, 'UCS.00000012', `Invalid request body: larger than ${err.limit} bytes`);
+    if (err.type === 'entity.too.large') return bodyTooLarge(`larger than ${err.limit} bytes`);
     return invalidBody(err.message);
   }
-  if (isValidatorError(err)) return fromValidator(err, method, contentType);
+  const failure = validatorFailure(err);
+  if (failure) return fromValidator(failure, method, contentType);
   // A body the reader could not decode (a Content-Encoding that does not match the bytes).
   if (isClientHttpError(err)) return invalidBody('the body cannot be decoded with its Content-Encoding');
   if (isStoreError(err)) return storeError();
   return internalError();
 }
 
-function fromValidator(err: ValidatorError, method: string, contentType: string | undefined): UcsError {
-  const first = err.errors?.[0];
-  const where = first?.path ?? '';
-  const detail = `${fieldName(where)} ${first?.message ?? ''}`.trim();
-  switch (err.status) {
+function fromValidator(failure: ValidatorFailure, method: string, contentType: string | undefined): UcsError {
+  const where = failure.path;
+  const detail = `${fieldName(where)} ${failure.message}`.trim();
+  switch (failure.status) {
     case 404:
-      return new UcsError(404, 'UCS.00000013', 'No requested resources found: no such path');
+      return resourceNotFound('no such path');
     case 405:
-      return new UcsError(405, 'UCS.00000013', `No requested resources found: ${method} is not allowed on this path`);
+      return methodNotAllowed(method);
     case 413:
-      return new UcsError(413, 'UCS.00000012', 'Invalid request body: too large');
+      return bodyTooLarge('too large');
     case 415:
       return invalidHeader(`Content-Type ${contentType ?? '(none)'} is not supported by this operation; send application/json`, 415);
     case 400:
       if (where.startsWith('/query')) return invalidQuery(detail);
       if (where.startsWith('/headers')) return invalidHeader(detail);
-      if (where.startsWith('/params') || where.startsWith('/path')) return new UcsError(404, 'UCS.00000013', `No requested resources found: ${detail}`);
+      if (where.startsWith('/params') || where.startsWith('/path')) return resourceNotFound(detail);
       return invalidBody(detail || 'does not match the schema');
     default:
       return internalError();
@@ -64,10 +59,6 @@ function fromValidator(err: ValidatorError, method: string, contentType: string 
 function fieldName(path: string): string {
   const parts = path.split('/').filter(Boolean).slice(1);
   return parts.length > 0 ? parts.join('.') : path.split('/').filter(Boolean)[0] ?? '';
-}
-
-function isValidatorError(err: unknown): err is ValidatorError {
-  return typeof err === 'object' && err !== null && typeof (err as ValidatorError).status === 'number' && 'errors' in err;
 }
 
 function isBodyParserError(err: unknown): err is { type: string; message: string; limit?: number } {

@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import { UcsError } from '../domain/errors.js';
+import { bodyTooLarge } from '../domain/errors.js';
 import { contextOf } from './request-context.js';
 
 /**
@@ -14,7 +14,7 @@ export function rawBody(limitBytes: number): RequestHandler[] {
     (req, res, next) => {
       if (Number(req.headers['content-length']) > limitBytes) {
         res.setHeader('Connection', 'close');
-        throw new UcsError(413, 'UCS.00000012', `Invalid request body: larger than ${limitBytes} bytes`);
+        throw bodyTooLarge(`larger than ${limitBytes} bytes`);
       }
       next();
     },

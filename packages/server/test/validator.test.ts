@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { memoiseValidatorRouteLookup } from '../src/http/validator-route-memo.js';
+import * as OpenApiValidator from 'express-openapi-validator';
+import { memoiseValidatorRouteLookup, validatorFailure } from '../src/http/validator.js';
 
 type Compiled = { regexp: RegExp; keys: { name: string }[] };
 type Compile = (path: string, options?: Record<string, unknown>) => Compiled;
@@ -28,4 +29,14 @@ test("the validator's route lookup compiles each route once and still matches ex
   }
   // Calls with options the validator never passes are not cached.
   assert.notEqual(compile(route, { end: false }), compile(route, { end: false }));
+});
+
+test("the validator's errors are told by their class, not by their shape", () => {
+  const thrown = new OpenApiValidator.error.BadRequest({ path: '/body/duration', message: 'must be integer' });
+  assert.deepEqual(validatorFailure(thrown), { status: 400, path: '/body/duration', message: 'must be integer' });
+  const notFound = new OpenApiValidator.error.NotFound({ path: '/v1/nothing', message: 'not found' });
+  assert.deepEqual(validatorFailure(notFound), { status: 404, path: '/v1/nothing', message: 'not found' });
+  // Another library's error of the same shape is not taken for one.
+  assert.equal(validatorFailure(Object.assign(new Error('x'), { status: 400, errors: [{ path: '/body', message: 'x' }] })), undefined);
+  assert.equal(validatorFailure(undefined), undefined);
 });
