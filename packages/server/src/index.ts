@@ -1,5 +1,4 @@
 export { startServer, type RunningServer, type StartOptions } from './server.js';
-export { createApp, type AppDeps } from './app.js';
 export { loadConfig, defaultConfig, type ServerConfig } from './config.js';
 export { defaultSeed, parseSeed, loadSeedFile, type Seed, type SeedFleet } from './seed.js';
 export { OffsetClock, systemClock, type Clock } from './domain/clock.js';

@@ -3,9 +3,6 @@ export const fleetNamePattern = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
 export const fleetNameMaxLength = 64;
 
-/** Fleets an account may hold (UCS default quota). */
-export const defaultFleetQuota = 50;
-
 export function isValidFleetName(name: string): boolean {
   return name.length <= fleetNameMaxLength && fleetNamePattern.test(name);
 }

@@ -88,8 +88,3 @@ export class CertificateAuthority {
     return mintServingCertificate(this.#template, this.#takeKey, req);
   }
 }
-
-/** Function form of CertificateAuthority.load. */
-export function loadCertificateAuthority(ca: CaMaterial, opts?: LoadCertificateAuthorityOptions): CertificateAuthority {
-  return CertificateAuthority.load(ca, opts);
-}

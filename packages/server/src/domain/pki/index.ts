@@ -9,6 +9,6 @@ export type {
 } from './types.js';
 export { KEY_TYPES, PkiError } from './types.js';
 export { createFleetCa, fleetCaSubject, CA_BACKDATE_MS, type CreateFleetCaOptions } from './ca.js';
-export { CertificateAuthority, loadCertificateAuthority, type LoadCertificateAuthorityOptions } from './authority.js';
+export { CertificateAuthority, type LoadCertificateAuthorityOptions } from './authority.js';
 export { KeyPool, MAX_KEY_POOL_SIZE, type KeyPoolOptions, type KeyPoolStats } from './key-pool.js';
 export { toPem, fromPem, fromPemAll } from './pem.js';
