@@ -3,7 +3,7 @@
 // fd 3, answers on fd 4, NUL-separated JSON), which needs no WebSocket (Node 20 has none).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -14,7 +14,11 @@ import { startStub } from '@ucs-fleet/server';
 import { parse } from 'yaml';
 
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const screenshotPath = fileURLToPath(new URL('../../../docs/docs-page.png', import.meta.url));
+// The picture README shows changes only when asked for (`npm run docs:picture`); a test run
+// leaves the tracked file alone and writes its screenshot to a temporary directory.
+const trackedPicture = fileURLToPath(new URL('../../../docs/docs-page.png', import.meta.url));
+const refreshPicture = process.env.UCS_DOCS_PICTURE === 'refresh';
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const missing = !existsSync(chromiumPath);
 // On CI a missing browser is a failure (.ci/run installs it), not a reason to skip.
 const skip = missing && !process.env.CI ? `${chromiumPath} is not installed (apt-get install -y chromium); skipped outside CI` : false;
@@ -26,7 +30,7 @@ const spec = parse(openapiYamlText) as {
 const download = spec.paths['/v1/clustergroups/{clustergroupid}/kubeconfig']!.post!;
 const duration = spec.components.schemas.CertificateDuration;
 
-test('/docs renders the contract in a browser, from the server alone', { skip, timeout: 120_000 }, async () => {
+test('/docs renders the contract in a browser, from the server alone', { skip, timeout: 120_000 }, async (t) => {
   assert.ok(!missing, `${chromiumPath} is missing: .ci/run installs Debian's chromium`);
   assert.deepEqual([duration.minimum, duration.maximum], [1, 1825]);
   const stub = await startStub();
@@ -46,8 +50,11 @@ test('/docs renders the contract in a browser, from the server alone', { skip, t
     assert.match(operation, limits);
 
     await page.waitForText((text) => !text.includes('Loading...'), 'the search box');
-    mkdirSync(join(screenshotPath, '..'), { recursive: true });
-    writeFileSync(screenshotPath, await page.screenshot());
+    const picture = await page.screenshot();
+    assert.deepEqual(picture.subarray(0, 8), pngSignature);
+    const picturePath = refreshPicture ? trackedPicture : join(mkdtempSync(join(tmpdir(), 'ucs-docs-page-')), 'docs-page.png');
+    writeFileSync(picturePath, picture);
+    t.diagnostic(`screenshot: ${picturePath}`);
 
     // Everything came from the server. Redoc's "API docs by" badge asks a CDN for its logo: the
     // page's policy blocks that before it leaves the browser.

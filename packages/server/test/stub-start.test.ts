@@ -1,10 +1,24 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createUcsClient } from '@ucs-fleet/client';
 import { defaultSeed, startStub, StubSeedError, type Seed, type Stub } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
 import { runNodeChild } from './support/node-child.js';
+
+/** The error code of a TCP connection to the URL's host and port, or 'connected'. */
+function connectError(url: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? err.message));
+  });
+}
 
 const serverPackage = fileURLToPath(new URL('..', import.meta.url));
 
@@ -106,11 +120,13 @@ describe('startStub options', () => {
     }
   });
 
-  test('close() twice is one close', async () => {
+  test('close() twice is one close: a caller awaiting either call finds both ports shut', async () => {
     const stub = await startStub();
-    await Promise.all([stub.close(), stub.close()]);
+    const first = stub.close();
     await stub.close();
-    await assert.rejects(fetch(`${stub.url}/healthz`));
+    for (const url of [stub.url, stub.federationEndpoint]) assert.equal(await connectError(url), 'ECONNREFUSED', url);
+    await first;
+    await stub.close();
   });
 });
 
