@@ -1,9 +1,10 @@
+import { firstReadyFleet } from './seed.js';
 import type { RunningServer } from './server.js';
 
 /** What a newcomer needs in the first minute: where to call, with what, and a line to paste. */
 export function startupBanner(s: RunningServer): string {
   const token = s.seed.tokens[0];
-  const ready = s.seed.fleets.find((f) => f.federation === 'enabled' && f.connection && f.domainId === token?.domainId);
+  const ready = token && firstReadyFleet(s.seed, token.domainId);
   const lines = [
     `UCS reference server listening on ${s.url}`,
     `  data: ${storeDescription(s.config)}`,

@@ -12,6 +12,16 @@ export interface SeedFleet {
   connection?: boolean;
 }
 
+/** A seed fleet whose kubeconfig can be downloaded at once: federation enabled and connected. */
+export type ReadySeedFleet = SeedFleet & { federation: 'enabled'; connection: true };
+
+/** The seed's first ready fleet (of the account, when one is named). */
+export function firstReadyFleet(seed: Seed, domainId?: string): ReadySeedFleet | undefined {
+  const isReady = (f: SeedFleet): f is ReadySeedFleet =>
+    f.federation === 'enabled' && f.connection === true && (domainId === undefined || f.domainId === domainId);
+  return seed.fleets.find(isReady);
+}
+
 /** Credentials and fleets to preload: YAML or JSON. */
 export interface Seed {
   tokens: TokenGrant[];

@@ -3,11 +3,11 @@ import type { Caller } from './caller.js';
 import type { CaCache } from './ca-cache.js';
 import type { Clock } from './clock.js';
 import { federationStateError, fleetNotFound } from './errors.js';
-import { federationState } from './fleet-rules.js';
+import { federationStatus, type FederationStatus } from './fleet-rules.js';
 import { jobView } from './federation-job.js';
 import type { FleetService } from './fleets.js';
 import { createFleetCa, type KeyType } from './pki/index.js';
-import type { FederationRecord, FleetRecord, JobRecord } from '../store/records.js';
+import type { ConnectionRecord, FederationRecord, FleetRecord, JobRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 type Schemas = components['schemas'];
@@ -25,15 +25,25 @@ export interface FederationServiceDeps {
   caKeyType: KeyType;
 }
 
+/** A fleet's federation once enabling is done, and its connection if it has one. */
+export interface ReadyFederation {
+  federation: FederationRecord;
+  connection: ConnectionRecord | undefined;
+}
+
+export interface ConnectedFederation extends ReadyFederation {
+  connection: ConnectionRecord;
+}
+
 /** The federation state machine of a fleet: enable, progress, disable, connect. */
 export class FederationService {
   constructor(private readonly deps: FederationServiceDeps) {}
 
   async enable(caller: Caller, fleetId: string): Promise<Schemas['JobAccepted']> {
     const fleet = await this.deps.fleets.require(caller, fleetId);
-    if (fleet.federation) {
-      const state = this.stateOf(fleet) === 'enabling' ? 'being enabled' : 'enabled';
-      throw federationStateError(`federation of fleet ${fleet.name} is already ${state}`);
+    const { state } = this.statusOf(fleet);
+    if (state !== 'disabled') {
+      throw federationStateError(`federation of fleet ${fleet.name} is already ${state === 'enabling' ? 'being enabled' : 'enabled'}`);
     }
     const now = this.deps.clock.now();
     const { federation, job } = await newFederation(fleet, now, this.deps.enableDelayMs(), this.deps);
@@ -64,8 +74,7 @@ export class FederationService {
 
   async connect(caller: Caller, fleetId: string, request: Schemas['FederationConnectionRequest']): Promise<Schemas['FederationConnectionResponse']> {
     const fleet = await this.deps.fleets.require(caller, fleetId);
-    this.requireReady(fleet);
-    if (fleet.connection) throw federationStateError(`the federation connection of fleet ${fleet.name} already exists`);
+    if (this.requireReady(fleet).connection) throw federationStateError(`the federation connection of fleet ${fleet.name} already exists`);
     const now = this.deps.clock.now();
     const connection = { id: this.deps.newId(), projectId: request.projectID, vpcId: request.vpcID, subnetId: request.subnetID, createdAt: now };
     if (!(await this.deps.store.createConnection(caller.domainId, fleetId, connection, now))) {
@@ -87,15 +96,23 @@ export class FederationService {
     }
   }
 
-  /** Federation enabled and done enabling, or the UCS error that says which is not. */
-  requireReady(fleet: FleetRecord): void {
-    const state = this.stateOf(fleet);
-    if (state === 'disabled') throw federationStateError(`federation of fleet ${fleet.name} is not enabled`);
-    if (state === 'enabling') throw federationStateError(`federation of fleet ${fleet.name} is still being enabled`);
+  /** The fleet's federation, enabled and done enabling, or the UCS error that says which is not. */
+  requireReady(fleet: FleetRecord): ReadyFederation {
+    const status = this.statusOf(fleet);
+    if (status.state === 'disabled') throw federationStateError(`federation of fleet ${fleet.name} is not enabled`);
+    if (status.state === 'enabling') throw federationStateError(`federation of fleet ${fleet.name} is still being enabled`);
+    return { federation: status.federation, connection: fleet.connection };
   }
 
-  private stateOf(fleet: FleetRecord): string {
-    return federationState(fleet.federation, this.deps.clock.now());
+  /** A ready federation with its VPC connection: what a kubeconfig needs. */
+  requireConnected(fleet: FleetRecord): ConnectedFederation {
+    const { federation, connection } = this.requireReady(fleet);
+    if (!connection) throw federationStateError(`the federation connection of fleet ${fleet.name} has not been created`);
+    return { federation, connection };
+  }
+
+  private statusOf(fleet: FleetRecord): FederationStatus<FederationRecord> {
+    return federationStatus(fleet.federation, this.deps.clock.now());
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ClusterGroup } from '@ucs-fleet/types';
-import { federationState } from './fleet-rules.js';
+import { federationStatus } from './fleet-rules.js';
 import type { FleetRecord } from '../store/records.js';
 import { rfc3339 } from './time-format.js';
 
@@ -39,14 +39,15 @@ function specView(fleet: FleetRecord, region: string): ClusterGroup['spec'] {
 }
 
 function federationCondition(fleet: FleetRecord, now: number): Condition {
-  const state = federationState(fleet.federation, now);
-  if (state === 'enabling' && fleet.federation) {
-    return condition('Enabling', 'FederationEnabling', 'federation is being enabled', fleet.federation.startedAt);
+  const status = federationStatus(fleet.federation, now);
+  switch (status.state) {
+    case 'enabling':
+      return condition('Enabling', 'FederationEnabling', 'federation is being enabled', status.federation.startedAt);
+    case 'enabled':
+      return condition('Available', 'FederationAvailable', 'federation is enabled', status.federation.readyAt);
+    case 'disabled':
+      return condition('Unavailable', 'FederationUnavailable', 'federation is not enabled', fleet.updatedAt);
   }
-  if (state === 'enabled' && fleet.federation) {
-    return condition('Available', 'FederationAvailable', 'federation is enabled', fleet.federation.readyAt);
-  }
-  return condition('Unavailable', 'FederationUnavailable', 'federation is not enabled', fleet.updatedAt);
 }
 
 function condition(status: Condition['status'], reason: Condition['reason'], message: string, at: number): Condition {

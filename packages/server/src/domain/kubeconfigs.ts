@@ -2,16 +2,11 @@ import type { Kubeconfig } from '@ucs-fleet/types';
 import type { Caller } from './caller.js';
 import type { CaCache } from './ca-cache.js';
 import type { Clock } from './clock.js';
-import { federationStateError } from './errors.js';
 import type { FederationService } from './federation.js';
 import type { FleetService } from './fleets.js';
 import { kubeconfigDocument } from './kubeconfig-document.js';
-import type { KeyType } from './pki/index.js';
+import { validityPeriod, type KeyType } from './pki/index.js';
 import type { Store } from '../store/store.js';
-
-const dayMs = 24 * 60 * 60 * 1000;
-/** notBefore lies this far in the past so that clients with a slightly slow clock accept the certificate. */
-export const clockSkewMs = 5 * 60 * 1000;
 
 export interface KubeconfigServiceDeps {
   store: Store;
@@ -30,14 +25,9 @@ export class KubeconfigService {
 
   async issue(caller: Caller, fleetId: string, durationDays: number): Promise<Kubeconfig> {
     const fleet = await this.deps.fleets.require(caller, fleetId);
-    this.deps.federation.requireReady(fleet);
-    const federation = fleet.federation;
-    if (!federation) throw federationStateError(`federation of fleet ${fleet.name} is not enabled`);
-    if (!fleet.connection) throw federationStateError(`the federation connection of fleet ${fleet.name} has not been created`);
+    const { federation } = this.deps.federation.requireConnected(fleet);
     const ca = this.deps.caCache.get(federation);
-    const issuedAt = Math.floor(this.deps.clock.now() / 1000) * 1000;
-    const notBefore = new Date(issuedAt - clockSkewMs);
-    const notAfter = new Date(issuedAt + durationDays * dayMs);
+    const { issuedAt, notBefore, notAfter } = validityPeriod(this.deps.clock.now(), durationDays);
     const minted = await ca.mintClientCertificateAsync({
       commonName: caller.userName,
       organizations: caller.groups,
@@ -52,7 +42,7 @@ export class KubeconfigService {
       subject: subjectText(caller),
       notBefore: notBefore.getTime(),
       notAfter: notAfter.getTime(),
-      issuedAt,
+      issuedAt: issuedAt.getTime(),
     });
     return kubeconfigDocument({
       fleetId,

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../domain/clock.js';
+import { rfc3339 } from '../domain/time-format.js';
 import { sendJson, sendStatus, sendText } from './kube-status.js';
 import { peerUser, type KubeUser } from './peer-identity.js';
 
@@ -76,7 +77,7 @@ async function selfSubjectReview({ req, res, user, clock }: KubeRequest): Promis
   sendJson(res, 201, {
     kind: 'SelfSubjectReview',
     apiVersion: authGroupVersion,
-    metadata: { creationTimestamp: new Date(Math.floor(clock.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z') },
+    metadata: { creationTimestamp: rfc3339(clock.now()) },
     // Like kube-apiserver, every authenticated user is also in system:authenticated.
     status: { userInfo: { username: user.username, groups: [...user.groups, 'system:authenticated'] } },
   });

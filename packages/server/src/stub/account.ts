@@ -1,4 +1,4 @@
-import type { Seed } from '../seed.js';
+import { firstReadyFleet, type Seed } from '../seed.js';
 
 /** The account a stub hands to its test: credentials and the fleets to call with them. */
 export interface StubAccount {
@@ -16,7 +16,7 @@ export class StubSeedError extends Error {}
 
 /** The account of the seed's first ready fleet, with the seed's first token and access key for it. */
 export function stubAccount(seed: Seed): StubAccount {
-  const ready = seed.fleets.find((f) => f.federation === 'enabled' && f.connection === true);
+  const ready = firstReadyFleet(seed);
   if (!ready) throw new StubSeedError('startStub: the seed needs a fleet with federation: enabled and connection: true');
   const { domainId } = ready;
   const token = seed.tokens.find((t) => t.domainId === domainId);

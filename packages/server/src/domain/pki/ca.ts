@@ -15,6 +15,7 @@ import { toPem } from './pem.js';
 import { assertKeyType, keyIdFromSpki } from './keys.js';
 import { signatureAlgorithmFor } from './template.js';
 import { PkiError, type CaMaterial, type KeyType } from './types.js';
+import { validityPeriod } from './validity.js';
 
 export interface CreateFleetCaOptions {
   fleetId: string;
@@ -28,9 +29,6 @@ export interface CreateFleetCaOptions {
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
-export const CA_BACKDATE_MS = 5 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Subject of a fleet CA: `O=<fleetId>, CN=ucs-federation-ca:<fleetName>` (unique per fleet via the id). */
 export function fleetCaSubject(fleetId: string, fleetName: string): Buffer {
   nameValueBytes(fleetId, 'fleetId');
@@ -41,7 +39,7 @@ export function fleetCaSubject(fleetId: string, fleetName: string): Buffer {
 /**
  * Creates a fleet CA: self-signed X.509 v3, basicConstraints CA:TRUE
  * (critical), keyUsage digitalSignature+keyCertSign+cRLSign (critical),
- * subjectKeyIdentifier; valid from `now - 5 min` for `validityDays`.
+ * subjectKeyIdentifier; valid for `validityDays` (see validity.ts).
  */
 export async function createFleetCa(opts: CreateFleetCaOptions): Promise<CaMaterial> {
   const keyType = opts.keyType ?? 'ecdsa-p256';
@@ -54,9 +52,7 @@ export async function createFleetCa(opts: CreateFleetCaOptions): Promise<CaMater
     throw new PkiError('invalid_request', 'now must be a valid Date');
   }
   const subject = fleetCaSubject(opts.fleetId, opts.fleetName);
-  const now = Math.floor(opts.now.getTime() / 1000) * 1000;
-  const notBefore = new Date(now - CA_BACKDATE_MS);
-  const notAfter = new Date(now + Math.round(validityDays * DAY_MS));
+  const { notBefore, notAfter } = validityPeriod(opts.now.getTime(), validityDays);
 
   // Generated as DER off the main thread, never as KeyObjects exported afterwards: see keys.ts.
   const { publicKey: spki, privateKey: pkcs8 } =

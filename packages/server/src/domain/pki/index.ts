@@ -8,7 +8,8 @@ export type {
   ServingCertificateRequest,
 } from './types.js';
 export { KEY_TYPES, PkiError } from './types.js';
-export { createFleetCa, fleetCaSubject, CA_BACKDATE_MS, type CreateFleetCaOptions } from './ca.js';
+export { createFleetCa, fleetCaSubject, type CreateFleetCaOptions } from './ca.js';
+export { validityPeriod, type ValidityPeriod } from './validity.js';
 export { CertificateAuthority, type LoadCertificateAuthorityOptions } from './authority.js';
 export { KeyPool, MAX_KEY_POOL_SIZE, type KeyPoolOptions, type KeyPoolStats } from './key-pool.js';
 export { toPem, fromPem, fromPemAll } from './pem.js';
