@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
 import { CONTENT_SHA256_HEADER } from './constants.js';
+import { canonicalUriFor, type PathStyle } from './canonical-uri.js';
 import { percentEncode } from './encode.js';
 import { lowerCaseHeaders } from './headers.js';
-
-/**
- * Encodes each `/`-separated segment of the path as received (no URL-decoding first, like the
- * Node SDK: `%20` on the wire becomes `%2520`) and makes sure the result ends with `/`.
- */
-export function canonicalUri(path: string): string {
-  const encoded = path.split('/').map(percentEncode).join('/');
-  return encoded.endsWith('/') ? encoded : encoded + '/';
-}
 
 /**
  * Decodes the raw query string (`+` is a space, as clients send it), then sorts keys and the
@@ -45,7 +37,7 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** `X-Sdk-Content-Sha256` verbatim when present (e.g. `UNSIGNED-PAYLOAD`), else SHA-256 of the raw body. */
+/** What a signer puts in the canonical request: `X-Sdk-Content-Sha256` verbatim when present (e.g. `UNSIGNED-PAYLOAD`), else SHA-256 of the raw body. */
 export function payloadHash(headers: ReadonlyMap<string, string>, body: Uint8Array | string | undefined): string {
   return headers.get(CONTENT_SHA256_HEADER.toLowerCase()) ?? sha256Hex(body ?? '');
 }
@@ -61,13 +53,15 @@ export interface CanonicalRequestInput {
   /** Lower-case header names, in the order they are listed in `SignedHeaders`. */
   signedHeaders: readonly string[];
   payloadHash: string;
+  /** Which SDK's canonical URI to build; default `node-sdk`. */
+  pathStyle?: PathStyle;
 }
 
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const headers = input.headers instanceof Map ? input.headers : lowerCaseHeaders(input.headers as Record<string, string>);
   return [
     input.method,
-    canonicalUri(input.path),
+    canonicalUriFor(input.path, input.pathStyle ?? 'node-sdk'),
     canonicalQuery(input.query),
     canonicalHeaders(headers, input.signedHeaders),
     input.signedHeaders.join(';'),

@@ -7,8 +7,9 @@ export {
 } from './constants.js';
 export { percentEncode } from './encode.js';
 export { formatSdkDate, parseSdkDate } from './sdk-date.js';
+export { acceptedCanonicalUris, canonicalUri, canonicalUriFor, pythonUnquote, PATH_STYLES, type PathStyle } from './canonical-uri.js';
+export { receivedPayloadHash } from './payload-hash.js';
 export {
-  canonicalUri,
   canonicalQuery,
   canonicalHeaders,
   canonicalRequest,

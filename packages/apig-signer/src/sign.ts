@@ -1,5 +1,6 @@
 import { SDK_DATE_HEADER } from './constants.js';
 import { canonicalRequest, payloadHash } from './canonical.js';
+import type { PathStyle } from './canonical-uri.js';
 import { formatAuthorizationHeader } from './authorization-header.js';
 import { lowerCaseHeaders } from './headers.js';
 import { formatSdkDate } from './sdk-date.js';
@@ -31,6 +32,8 @@ export interface SignOptions {
    * `req.headers` except content-type, plus X-Sdk-Date — the same choice as the Go SDK.
    */
   signedHeaders?: string[];
+  /** Whose canonical path to sign (see {@link PathStyle}); default `node-sdk`. A verifier of this package takes both. */
+  pathStyle?: PathStyle;
 }
 
 /**
@@ -51,6 +54,7 @@ export function signRequest(req: SignableRequest, creds: Credentials, opts: Sign
   const canonical = canonicalRequest({
     method: req.method,
     path: req.path,
+    pathStyle: opts.pathStyle ?? 'node-sdk',
     query: req.query,
     headers,
     signedHeaders,

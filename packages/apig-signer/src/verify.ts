@@ -1,8 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { DEFAULT_MAX_SKEW_MS, SDK_DATE_HEADER } from './constants.js';
-import { canonicalRequest, payloadHash } from './canonical.js';
+import { canonicalRequest } from './canonical.js';
+import { acceptedCanonicalUris, type PathStyle } from './canonical-uri.js';
 import { parseAuthorizationHeader } from './authorization-header.js';
 import { lowerCaseHeaders, type HeaderValue } from './headers.js';
+import { receivedPayloadHash } from './payload-hash.js';
 import { parseSdkDate } from './sdk-date.js';
 import { computeSignature } from './signature.js';
 
@@ -12,10 +14,12 @@ export type VerifyFailure =
   | 'missing-date'
   | 'stale-date'
   | 'missing-signed-header'
+  | 'bad-content-hash'
   | 'bad-signature';
 
 export type VerifyResult =
-  | { ok: true; accessKey: string }
+  /** `pathStyle`: the SDK canonical path form the signature was made with. */
+  | { ok: true; accessKey: string; pathStyle: PathStyle }
   /** `message` names the failed check; it never contains the expected signature. */
   | { ok: false; reason: VerifyFailure; message: string };
 
@@ -75,19 +79,26 @@ export function verifyRequest(
   const missing = auth.signedHeaders.filter((name) => !headers.has(name));
   if (missing.length > 0) return fail('missing-signed-header', `signed header(s) not present in the request: ${missing.join(', ')}`);
 
-  const canonical = canonicalRequest({
-    method: req.method,
-    path: req.path,
-    query: req.query,
-    headers,
-    signedHeaders: auth.signedHeaders,
-    payloadHash: payloadHash(headers, req.rawBody),
-  });
-  const expected = Buffer.from(computeSignature(secretKey, sdkDate.trim(), canonical), 'utf8');
+  const payload = receivedPayloadHash(headers, auth.signedHeaders, req.rawBody);
+  if (!payload.ok) return fail('bad-content-hash', payload.message);
+
   const received = Buffer.from(auth.signature, 'utf8');
-  // Both are 64 lower-case hex chars here (the parser enforces it), so lengths always match.
-  if (expected.length !== received.length || !timingSafeEqual(expected, received)) {
-    return fail('bad-signature', 'signature does not match the request (method, path, query, signed headers, body or date differ)');
+  // Most paths give both SDKs the same canonical URI: one HMAC is enough then.
+  for (const { pathStyle } of acceptedCanonicalUris(req.path)) {
+    const canonical = canonicalRequest({
+      method: req.method,
+      path: req.path,
+      pathStyle,
+      query: req.query,
+      headers,
+      signedHeaders: auth.signedHeaders,
+      payloadHash: payload.hash,
+    });
+    const expected = Buffer.from(computeSignature(secretKey, sdkDate.trim(), canonical), 'utf8');
+    // Both are 64 lower-case hex chars here (the parser enforces it), so lengths always match.
+    if (expected.length === received.length && timingSafeEqual(expected, received)) {
+      return { ok: true, accessKey: auth.accessKey, pathStyle };
+    }
   }
-  return { ok: true, accessKey: auth.accessKey };
+  return fail('bad-signature', 'signature does not match the request (method, path, query, signed headers, body or date differ)');
 }

@@ -49,7 +49,7 @@ test('the official SDK HTTP client (HcClient + axios) passes verification', asyn
   const exchanges = server.exchanges.slice(before);
   assert.equal(exchanges.length, 2);
   for (const { request: req, result } of exchanges) {
-    assert.deepEqual(result, { ok: true, accessKey: AK });
+    assert.deepEqual(result, { ok: true, accessKey: AK, pathStyle: 'node-sdk' });
     // What the SDK sends and signs.
     assert.match(String(req.headers['user-agent']), /^huaweicloud-usdk-nodejs\/3\.0/); // not signed
     assert.match(String(req.headers['authorization']), /SignedHeaders=content-type;host;x-domain-id;x-sdk-date,/);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -65,7 +66,7 @@ function assertFails(result: VerifyResult, reason: VerifyFailure): void {
 const verify = (req: ReceivedRequest, opts: { now?: Date; maxSkewMs?: number } = { now }): VerifyResult => verifyRequest(req, lookup, opts);
 
 test('accepts a request signed by our signer', () => {
-  assert.deepEqual(verify(receivedFromOurs()), { ok: true, accessKey: AK });
+  assert.deepEqual(verify(receivedFromOurs()), { ok: true, accessKey: AK, pathStyle: 'node-sdk' });
 });
 
 test('accepts requests signed by the official SDK (POST JSON, GET query, escaped path)', () => {
@@ -75,7 +76,7 @@ test('accepts requests signed by the official SDK (POST JSON, GET query, escaped
     { ...base, method: 'GET', url: 'http://127.0.0.1:8080/v1/clustergroups?limit=10&tag=z&tag=a&name=a%20b%2Bc' },
     { ...base, method: 'GET', url: 'https://ucs.myhuaweicloud.com/v1/cluster groups/{x}/a%2Fb' },
   ];
-  for (const c of cases) assert.deepEqual(verify(receivedFromOfficial(c)), { ok: true, accessKey: AK }, `${c.method} ${c.url}`);
+  for (const c of cases) assert.equal(verify(receivedFromOfficial(c)).ok, true, `${c.method} ${c.url}`);
 });
 
 test('ignores changes to unsigned headers (e.g. User-Agent, added by the SDK after signing)', () => {
@@ -111,7 +112,9 @@ test('tolerates surrounding whitespace in a signed header value', () => {
 test('rejects a changed path', () => {
   const req = receivedFromOurs();
   assertFails(verify({ ...req, path: '/v1/clustergroups/cg-2/kubeconfig' }), 'bad-signature');
-  assertFails(verify({ ...req, path: '/v1/clustergroups/cg%2D1/kubeconfig' }), 'bad-signature');
+  assertFails(verify({ ...req, path: '/v1/clustergroups/cg%252D1/kubeconfig' }), 'bad-signature');
+  // An escaped unreserved character names the same resource; the Python SDK signs it decoded.
+  assert.equal(verify({ ...req, path: '/v1/clustergroups/cg%2D1/kubeconfig' }).ok, true);
 });
 
 test('rejects a changed method', () => {
@@ -219,9 +222,9 @@ test('honours X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD (ours and official)', () =>
   assert.equal(verify(official).ok, true);
   assert.equal(verify({ ...official, rawBody: Buffer.from('metadata=changed') }).ok, true);
 
-  // Adding the header to a request that was signed over its body changes the payload hash.
+  // Added to a request that was signed over its body, the header is not among SignedHeaders.
   const signedOverBody = receivedFromOurs();
-  assertFails(verify({ ...signedOverBody, headers: { ...signedOverBody.headers, 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' } }), 'bad-signature');
+  assertFails(verify({ ...signedOverBody, headers: { ...signedOverBody.headers, 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' } }), 'bad-content-hash');
 });
 
 test('accepts header values given as arrays (joined like Node does)', () => {
@@ -232,4 +235,34 @@ test('accepts header values given as arrays (joined like Node does)', () => {
 test('defaults: now = current time, 15 minute window', () => {
   assert.equal(verifyRequest(receivedFromOurs({ date: new Date() }), lookup).ok, true);
   assertFails(verifyRequest(receivedFromOurs({ date: new Date(Date.now() - 16 * 60_000) }), lookup), 'stale-date');
+});
+
+test('X-Sdk-Content-Sha256 counts only when signed, and only as UNSIGNED-PAYLOAD or the hash of the bytes received', () => {
+  const signedBody = '{"duration":1}';
+  const swapped = '{"duration":1825}';
+  const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+  const base = { host: '127.0.0.1:8080', 'content-type': 'application/json', 'x-domain-id': 'domain-1' };
+  const path = '/v1/clustergroups/cg-1/kubeconfig';
+  /** Signs `signed` headers over `signedBody`, then sends `sent` headers (the signed ones plus `extra`) with `body`. */
+  const make = (signedExtra: Record<string, string>, sentExtra: Record<string, string>, body: string): ReceivedRequest => {
+    const headers = { ...base, ...signedExtra };
+    const added = signRequest({ method: 'POST', path, headers: { ...headers, ...sentExtra }, body: signedBody }, { accessKey: AK, secretKey: SK }, { date: now, signedHeaders: [...Object.keys(headers), 'x-sdk-date'] });
+    return { method: 'POST', path, query: '', headers: { ...headers, ...sentExtra, 'x-sdk-date': added['X-Sdk-Date']!, authorization: added['Authorization']! }, rawBody: Buffer.from(body) };
+  };
+  const cases: { name: string; req: ReceivedRequest; expect: VerifyFailure | 'ok' }[] = [
+    { name: 'unsigned header naming the signed body, body swapped', req: make({}, { 'x-sdk-content-sha256': sha(signedBody) }, swapped), expect: 'bad-content-hash' },
+    { name: 'unsigned header naming the signed body, body unchanged', req: make({}, { 'x-sdk-content-sha256': sha(signedBody) }, signedBody), expect: 'bad-content-hash' },
+    { name: 'signed header with the hash of another body', req: make({ 'x-sdk-content-sha256': sha(signedBody) }, {}, swapped), expect: 'bad-content-hash' },
+    { name: 'signed header that is not a hash', req: make({ 'x-sdk-content-sha256': 'anything' }, {}, signedBody), expect: 'bad-content-hash' },
+    { name: 'signed header with the hash of the body received', req: make({ 'x-sdk-content-sha256': sha(signedBody) }, {}, signedBody), expect: 'ok' },
+    { name: 'signed header with that hash in upper case', req: make({ 'x-sdk-content-sha256': sha(signedBody).toUpperCase() }, {}, signedBody), expect: 'ok' },
+    { name: 'UNSIGNED-PAYLOAD, signed: the body is not covered', req: make({ 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' }, {}, swapped), expect: 'ok' },
+    { name: 'UNSIGNED-PAYLOAD, unsigned', req: make({}, { 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' }, swapped), expect: 'bad-content-hash' },
+    { name: 'no header, body swapped', req: make({}, {}, swapped), expect: 'bad-signature' },
+  ];
+  for (const c of cases) {
+    const result = verify(c.req);
+    if (c.expect === 'ok') assert.equal(result.ok, true, `${c.name}: ${result.ok ? '' : result.message}`);
+    else assertFails(result, c.expect);
+  }
 });

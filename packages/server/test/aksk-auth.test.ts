@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { signRequest } from '@ucs-fleet/apig-signer';
 import { createUcsClient } from '@ucs-fleet/client';
 import type { RunningServer } from '@ucs-fleet/server';
 import { officialSdkClient, officialSdkRequest } from '../../apig-signer/test/official-signer.js';
+import { signLikePythonSdk } from '../../apig-signer/test/python-signer.js';
 import { callApi, specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, token } from './support/test-server.js';
 
@@ -75,6 +78,87 @@ describe('AK/SK signed requests', () => {
       assert.equal(body.error_code, 'UCS.00000018');
       assert.match(body.error_msg, t.message);
       assert.equal(await certificates(), before);
+    });
+  }
+
+  const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+  const fleetCount = async () => (await server.store.listFleets('d1', { limit: 1000, offset: 0, orderBy: 'create_at', order: 'asc' })).total;
+
+  /**
+   * Signs `signedExtra` (beside content-type and x-domain-id) over `signedBody` with our signer,
+   * then sends the signed headers plus `sentExtra` with `body`: the body-swap an attacker tries.
+   */
+  const swap = (o: { path: string; signedExtra: Record<string, string>; sentExtra: Record<string, string>; signedBody: string; body: string }) => {
+    const headers = { 'content-type': 'application/json', 'x-domain-id': 'd1', ...o.signedExtra };
+    const added = signRequest(
+      { method: 'POST', path: o.path, headers: { ...headers, ...o.sentExtra }, body: o.signedBody },
+      { accessKey: ak, secretKey: sk },
+      { signedHeaders: [...Object.keys(headers), 'x-sdk-date'] },
+    );
+    return callApi(server.url, { method: 'POST', path: o.path, headers: { ...headers, ...o.sentExtra, ...added }, body: o.body });
+  };
+  const short = '{"duration":1}';
+  const long = '{"duration":1825}';
+  const fleetBody = (name: string) => JSON.stringify({ metadata: { name } });
+  const bodySwaps: { name: string; path: string; signedExtra: Record<string, string>; sentExtra: Record<string, string>; signedBody: string; body: string; status: number }[] = [
+    { name: 'unsigned X-Sdk-Content-Sha256 naming the signed body, another body sent', path: kubeconfigPath, signedExtra: {}, sentExtra: { 'X-Sdk-Content-Sha256': sha256(short) }, signedBody: short, body: long, status: 401 },
+    { name: 'signed X-Sdk-Content-Sha256 that is not the hash of the body sent', path: kubeconfigPath, signedExtra: { 'x-sdk-content-sha256': sha256(short) }, sentExtra: {}, signedBody: short, body: long, status: 401 },
+    { name: 'unsigned X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD', path: kubeconfigPath, signedExtra: {}, sentExtra: { 'X-Sdk-Content-Sha256': 'UNSIGNED-PAYLOAD' }, signedBody: short, body: long, status: 401 },
+    { name: 'create-fleet, unsigned hash naming another name', path: '/v1/clustergroups', signedExtra: {}, sentExtra: { 'X-Sdk-Content-Sha256': sha256(fleetBody('harmless')) }, signedBody: fleetBody('harmless'), body: fleetBody('attacker-chosen'), status: 401 },
+    { name: 'create-fleet, signed hash of another name', path: '/v1/clustergroups', signedExtra: { 'x-sdk-content-sha256': sha256(fleetBody('harmless')) }, sentExtra: {}, signedBody: fleetBody('harmless'), body: fleetBody('attacker-chosen'), status: 401 },
+    // The controls: what the SDKs really send is accepted.
+    { name: 'signed X-Sdk-Content-Sha256 equal to the hash of the body sent', path: kubeconfigPath, signedExtra: { 'x-sdk-content-sha256': sha256(short) }, sentExtra: {}, signedBody: short, body: short, status: 201 },
+    { name: 'signed X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD (the body is not covered, as the SDKs mean it)', path: kubeconfigPath, signedExtra: { 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' }, sentExtra: {}, signedBody: short, body: long, status: 201 },
+  ];
+  for (const c of bodySwaps) {
+    test(`body swap: ${c.name}: ${c.status === 401 ? '401 UCS.00000018, nothing issued or created' : `${c.status}`}`, async () => {
+      const [certsBefore, fleetsBefore] = [await certificates(), await fleetCount()];
+      const response = await swap(c);
+      assert.equal(response.status, c.status, response.text);
+      if (c.status !== 401) return;
+      const body = response.body as { error_code: string; error_msg: string };
+      assert.equal(body.error_code, 'UCS.00000018');
+      assert.match(body.error_msg, /X-Sdk-Content-Sha256/);
+      assert.deepEqual([await certificates(), await fleetCount()], [certsBefore, fleetsBefore]);
+    });
+  }
+
+  /**
+   * Fleet ids with characters outside A-Za-z0-9-_.~ (none exists): a correct signature in either
+   * SDK's canonical path form must get the 404 of a missing fleet, not a 401.
+   */
+  const oddIds = ['no such fleet', 'a+b', 'a/b', '50%', 'flotte-ü', '艦隊'];
+  const oddPath = (id: string) => `/v1/clustergroups/${encodeURIComponent(id)}/kubeconfig`;
+  const canonicalForms: { name: string; request: (id: string) => Promise<Awaited<ReturnType<typeof send>>> }[] = [
+    {
+      name: 'Python SDK canonical path (urllib.parse, python3)',
+      request: (id) => {
+        const host = new URL(server.url).host;
+        const headers = { host, 'content-type': 'application/json', 'x-domain-id': 'd1' };
+        const [signed] = signLikePythonSdk([{ method: 'POST', path: oddPath(id), headers, body: short, ak, sk, date: new Date() }]);
+        return callApi(server.url, { method: 'POST', path: oddPath(id), headers: { 'content-type': 'application/json', 'x-domain-id': 'd1', ...signed!.headers }, body: short });
+      },
+    },
+    {
+      name: 'Node SDK canonical path (the official SDK, given the encoded id)',
+      request: (id) => send(officialSdkRequest({ method: 'POST', url: `${server.url}${oddPath(id)}`, headers: { 'content-type': 'application/json', 'X-Domain-Id': 'd1' }, body: short, ak, sk })),
+    },
+    {
+      name: 'Node SDK canonical path (our signer, id encoded)',
+      request: (id) => {
+        const headers = { 'content-type': 'application/json', 'x-domain-id': 'd1' };
+        const added = signRequest({ method: 'POST', path: oddPath(id), headers, body: short }, { accessKey: ak, secretKey: sk });
+        return callApi(server.url, { method: 'POST', path: oddPath(id), headers: { ...headers, ...added }, body: short });
+      },
+    },
+  ];
+  for (const form of canonicalForms) {
+    test(`${form.name}: ids with space, +, /, %, non-ASCII get 404 UCS.00000013, not 401`, async () => {
+      for (const id of oddIds) {
+        const response = await form.request(id);
+        assert.equal(response.status, 404, `${id}: ${response.text}`);
+        assert.equal((response.body as { error_code: string }).error_code, 'UCS.00000013', id);
+      }
     });
   }
 
