@@ -16,6 +16,7 @@
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import { GlobalCredentials } from '@huaweicloud/huaweicloud-sdk-core';
 import { ClientBuilder } from '@huaweicloud/huaweicloud-sdk-core/ClientBuilder.js';
+import { Logger4jInstance } from '@huaweicloud/huaweicloud-sdk-core/logger/log4jLogger.js';
 import type { HcClient } from '@huaweicloud/huaweicloud-sdk-core/HcClient.js';
 import { formatSdkDate } from '@ucs-fleet/apig-signer';
 
@@ -44,6 +45,10 @@ export interface OfficialSignedRequest {
   /** Exact body to send, or undefined for none. */
   body: string | Uint8Array | undefined;
 }
+
+// The SDK logs every refused call to stdout with its whole request config (~60 lines); the
+// tests read the rejection itself, so a negative test's expected refusal stays out of the output.
+Logger4jInstance.level = 'off';
 
 // The SDK looks these up with exactly this spelling.
 const SDK_HEADER_SPELLING: Record<string, string> = {
