@@ -37,21 +37,124 @@ export const defaultConfig: ServerConfig = {
   logLevel: 'info',
 };
 
-/** Each setting: its flag, its environment variable, and how to read it. */
-const settings: { key: keyof ServerConfig; flag: string; env: string; parse: (v: string, name: string) => unknown }[] = [
-  { key: 'host', flag: 'host', env: 'HOST', parse: (v) => v },
-  { key: 'port', flag: 'port', env: 'PORT', parse: (v, n) => integer(v, n, 0, 65535) },
-  { key: 'dataDir', flag: 'data-dir', env: 'UCS_DATA_DIR', parse: (v) => v },
-  { key: 'databaseUrl', flag: 'database-url', env: 'UCS_DATABASE_URL', parse: databaseUrl },
-  { key: 'seedPath', flag: 'seed', env: 'UCS_SEED', parse: (v) => v },
-  { key: 'federationHost', flag: 'federation-host', env: 'UCS_FEDERATION_HOST', parse: (v) => v },
-  { key: 'federationDelayMs', flag: 'federation-delay-ms', env: 'UCS_FEDERATION_DELAY_MS', parse: (v, n) => integer(v, n, 0, 3_600_000) },
-  { key: 'keyType', flag: 'key-type', env: 'UCS_KEY_TYPE', parse: keyType },
-  { key: 'keyPoolSize', flag: 'key-pool-size', env: 'UCS_KEY_POOL_SIZE', parse: (v, n) => integer(v, n, 0, 10_000) },
-  { key: 'bodyLimitBytes', flag: 'body-limit', env: 'UCS_BODY_LIMIT', parse: (v, n) => integer(v, n, 1024, 16 * 1024 * 1024) },
-  { key: 'fleetQuota', flag: 'fleet-quota', env: 'UCS_FLEET_QUOTA', parse: (v, n) => integer(v, n, 1, 100_000) },
-  { key: 'region', flag: 'region', env: 'UCS_REGION', parse: (v) => v },
-  { key: 'logLevel', flag: 'log-level', env: 'UCS_LOG_LEVEL', parse: logLevel },
+/**
+ * Each setting: its flag, its environment variable, how to read it, and what `--help` says of
+ * it (`value` names the flag's argument, `help` says what it does).
+ */
+interface Setting {
+  key: keyof ServerConfig;
+  flag: string;
+  env: string;
+  value: string;
+  help: string;
+  parse: (v: string, name: string) => unknown;
+}
+
+const settings: readonly Setting[] = [
+  {
+    key: 'host',
+    flag: 'host',
+    env: 'HOST',
+    value: 'address',
+    help: 'address to listen on',
+    parse: (v) => v,
+  },
+  {
+    key: 'port',
+    flag: 'port',
+    env: 'PORT',
+    value: 'port',
+    help: 'port to listen on (0: any free port)',
+    parse: (v, n) => integer(v, n, 0, 65535),
+  },
+  {
+    key: 'dataDir',
+    flag: 'data-dir',
+    env: 'UCS_DATA_DIR',
+    value: 'dir',
+    help: 'directory of the SQLite database (mode 0700, file 0600); :memory: for a throwaway store',
+    parse: (v) => v,
+  },
+  {
+    key: 'databaseUrl',
+    flag: 'database-url',
+    env: 'UCS_DATABASE_URL',
+    value: 'url',
+    help: 'postgres:// URL: a PostgreSQL store that several replicas share, instead of --data-dir',
+    parse: databaseUrl,
+  },
+  {
+    key: 'seedPath',
+    flag: 'seed',
+    env: 'UCS_SEED',
+    value: 'file',
+    help: 'YAML or JSON seed file: tokens, access keys and fleets to preload',
+    parse: (v) => v,
+  },
+  {
+    key: 'federationHost',
+    flag: 'federation-host',
+    env: 'UCS_FEDERATION_HOST',
+    value: 'host',
+    help: 'host of the federation endpoints named in kubeconfigs',
+    parse: (v) => v,
+  },
+  {
+    key: 'federationDelayMs',
+    flag: 'federation-delay-ms',
+    env: 'UCS_FEDERATION_DELAY_MS',
+    value: 'ms',
+    help: 'how long enabling federation takes',
+    parse: (v, n) => integer(v, n, 0, 3_600_000),
+  },
+  {
+    key: 'keyType',
+    flag: 'key-type',
+    env: 'UCS_KEY_TYPE',
+    value: 'type',
+    help: 'key of issued certificates: ecdsa-p256 or rsa-2048',
+    parse: keyType,
+  },
+  {
+    key: 'keyPoolSize',
+    flag: 'key-pool-size',
+    env: 'UCS_KEY_POOL_SIZE',
+    value: 'n',
+    help: 'key pairs generated ahead, off the request path (0: none)',
+    parse: (v, n) => integer(v, n, 0, 10_000),
+  },
+  {
+    key: 'bodyLimitBytes',
+    flag: 'body-limit',
+    env: 'UCS_BODY_LIMIT',
+    value: 'bytes',
+    help: 'largest request body; a larger one is refused with 413 before parsing',
+    parse: (v, n) => integer(v, n, 1024, 16 * 1024 * 1024),
+  },
+  {
+    key: 'fleetQuota',
+    flag: 'fleet-quota',
+    env: 'UCS_FLEET_QUOTA',
+    value: 'n',
+    help: 'fleets per account',
+    parse: (v, n) => integer(v, n, 1, 100_000),
+  },
+  {
+    key: 'region',
+    flag: 'region',
+    env: 'UCS_REGION',
+    value: 'region',
+    help: 'region named in federation connection endpoints',
+    parse: (v) => v,
+  },
+  {
+    key: 'logLevel',
+    flag: 'log-level',
+    env: 'UCS_LOG_LEVEL',
+    value: 'level',
+    help: 'pino log level: fatal, error, warn, info, debug, trace or silent',
+    parse: logLevel,
+  },
 ];
 
 /**
@@ -77,13 +180,29 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   return config as unknown as ServerConfig;
 }
 
+/** The flags `--help` describes, one entry per setting. */
+export function settingFlags(): string[] {
+  return settings.map((s) => `--${s.flag}`);
+}
+
+/** `ucs-server --help`: every flag with what it does, its environment variable and its default. */
 export function configHelp(): string {
-  const rows = settings.map((s) => `  --${s.flag.padEnd(22)} ${s.env.padEnd(24)} default: ${defaultText(s.key)}`);
-  return ['Usage: ucs-server [options]', '', '  flag                     environment variable', ...rows].join('\n');
+  const options = settings.map((s) => [`--${s.flag} <${s.value}>`, `${s.help} [${s.env}; default: ${defaultText(s.key)}]`] as const);
+  const all = [...options, ['--version', 'print the version and exit'] as const, ['-h, --help', 'print this help and exit'] as const];
+  const width = Math.max(...all.map(([flag]) => flag.length)) + 2;
+  return [
+    'Usage: ucs-server [options]      (in the repository: npm start -- [options])',
+    '',
+    'The UCS reference server. A flag wins over its environment variable, which wins over the default.',
+    '',
+    'Options:',
+    ...all.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
+  ].join('\n');
 }
 
 function defaultText(key: keyof ServerConfig): string {
   if (key === 'keyPoolSize') return '0 for ecdsa-p256, 32 for rsa-2048';
+  if (key === 'seedPath') return 'built-in';
   return String(defaultConfig[key] ?? '(none)');
 }
 
@@ -91,7 +210,7 @@ function parseFlags(argv: string[]): { values: Record<string, string | boolean |
   try {
     const parsed = parseArgs({
       args: argv,
-      options: Object.fromEntries([...settings.map((s) => [s.flag, { type: 'string' as const }]), ['help', { type: 'boolean' as const }]]),
+      options: Object.fromEntries([...settings.map((s) => [s.flag, { type: 'string' as const }]), ['help', { type: 'boolean' as const }], ['version', { type: 'boolean' as const }]]),
       strict: true,
     });
     return { values: parsed.values as Record<string, string | boolean | undefined> };
