@@ -24,6 +24,7 @@ const missing = !existsSync(chromiumPath);
 const skip = missing && !process.env.CI ? `${chromiumPath} is not installed (apt-get install -y chromium); skipped outside CI` : false;
 
 const spec = parse(openapiYamlText) as {
+  servers: { url: string; description: string }[];
   paths: Record<string, Record<string, { operationId: string; summary: string; tags: string[] }>>;
   components: { schemas: { CertificateDuration: { minimum: number; maximum: number } } };
 };
@@ -48,6 +49,14 @@ test('/docs renders the contract in a browser, from the server alone', { skip, t
     const limits = new RegExp(`duration\\s*integer[^\\n]*\\[\\s*${duration.minimum}\\s*\\.\\.\\s*${duration.maximum}\\s*\\]`);
     const operation = await page.waitForText((text) => text.includes(download.summary) && limits.test(text), download.operationId);
     assert.match(operation, limits);
+
+    // The operation's Servers panel (in the page, shown on a click) names this very server,
+    // on the port it runs on, and shows descriptions as text, without Markdown backticks.
+    const panel = await page.evaluate<string>('document.body.textContent');
+    assert.ok(panel.includes(`${stub.url}${Object.keys(spec.paths).find((p) => p.endsWith('/kubeconfig'))}`), 'the Servers panel names this server');
+    assert.ok(panel.includes('This reference server (npm start)'));
+    assert.ok(!panel.includes('127.0.0.1:8080') || stub.url.endsWith(':8080'), 'no fixed port 8080');
+    for (const server of spec.servers) assert.ok(!panel.includes(server.description) || !server.description.includes('`'), `literal backticks: ${server.description}`);
 
     await page.waitForText((text) => !text.includes('Loading...'), 'the search box');
     const picture = await page.screenshot();
