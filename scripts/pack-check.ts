@@ -1,11 +1,12 @@
-// Checks what `npm pack` would publish for each built package: dist/, README.md, LICENSE and
-// package.json only; every entry point (exports, main, types, bin) inside it; and every package
+// Checks what `npm pack` would publish for each built package: dist/, its bin launchers, README.md,
+// LICENSE and package.json only; every entry point (exports, main, types, bin) inside it; and every package
 // that dist/ imports declared in dependencies. Run `npm run build` first, then `npm run pack-check`.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { buildablePackages } from './build.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,8 +42,10 @@ export function checkPackage(dir: string): PackReport {
   const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
   const files = packedFiles(dir);
   const problems: string[] = [];
+  // A command's launcher may sit outside dist/ (the CLI's bin/ucs.js picks dist/ or the sources).
+  const launchers = new Set(Object.values(manifest.bin ?? {}).map((t) => t.replace(/^\.\//, '')));
   for (const f of files) {
-    if (!topLevelFiles.has(f) && !f.startsWith('dist/')) problems.push(`ships ${f}, which is neither dist/ nor package.json, README.md, LICENSE`);
+    if (!topLevelFiles.has(f) && !f.startsWith('dist/') && !launchers.has(f)) problems.push(`ships ${f}, which is neither dist/, a bin launcher, nor package.json, README.md, LICENSE`);
   }
   for (const f of topLevelFiles) if (!files.includes(f)) problems.push(`does not ship ${f}`);
   for (const target of entryPoints(manifest)) {
@@ -95,15 +98,19 @@ function entryPoints(m: Manifest): string[] {
   return [...new Set(targets.map((t) => t.replace(/^\.\//, '')))];
 }
 
+/**
+ * The package specifiers each .js / .d.ts file of dist/ imports (static, dynamic, require and
+ * `import('x')` types), read by TypeScript's own pre-processor: text in strings, comments and
+ * template literals (a help text saying "comes from") is never taken for an import.
+ */
 function bareImports(distDir: string): { file: string; specifier: string }[] {
   const found: { file: string; specifier: string }[] = [];
   for (const entry of readdirSync(distDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.(js|d\.ts)$/.test(entry.name)) continue;
     const path = join(entry.parentPath ?? entry.path, entry.name);
     if (path.includes(`${join(distDir, 'assets')}`)) continue;
-    const text = readFileSync(path, 'utf8');
-    for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)) {
-      const specifier = m[1]!;
+    const { importedFiles } = ts.preProcessFile(readFileSync(path, 'utf8'), true, true);
+    for (const { fileName: specifier } of importedFiles) {
       if (specifier.startsWith('.') || isBuiltin(specifier)) continue;
       found.push({ file: relative(distDir, path), specifier });
     }
