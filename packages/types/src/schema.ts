@@ -148,7 +148,8 @@ export interface paths {
          * Create the federation connection and download a kubeconfig in one call
          * @description Creates the federation connection like `CreateFederationConnection` (or keeps the
          *     existing one when it names the same VPC and subnet) and answers with a kubeconfig like
-         *     `DownloadFederationKubeconfig`.
+         *     `DownloadFederationKubeconfig`. A `duration` the fleet's CA does not outlive is refused
+         *     (400 `UCS.00000003`) before the connection is created.
          */
         post: operations["CreateFederationCert"];
         delete?: never;
@@ -178,6 +179,12 @@ export interface paths {
          *     Each call mints a fresh client key and an X.509 client certificate signed by the
          *     fleet's CA, valid for exactly `duration` days, with the caller's user name as CN and
          *     its groups as O. The private key is sent once and never stored.
+         *
+         *     A certificate never outlives the CA that signs it (the fleet's CA is valid for 10
+         *     years from enabling federation): when `duration` days from now would end after the
+         *     CA's `notAfter`, the request is refused with 400 `UCS.00000003`, naming the longest
+         *     duration the CA still allows, rather than shortened behind the caller's back. Disabling
+         *     and enabling federation makes a new CA.
          */
         post: operations["DownloadFederationKubeconfig"];
         delete?: never;
@@ -324,7 +331,8 @@ export interface components {
         };
         /**
          * Format: int32
-         * @description Validity period of the certificate in the kubeconfig, in days.
+         * @description Validity period of the certificate in the kubeconfig, in days. It must also end before
+         *     the fleet's CA expires (400 `UCS.00000003` otherwise, naming the longest it may be).
          * @example 30
          */
         CertificateDuration: number;

@@ -1,6 +1,7 @@
 import type { Kubeconfig } from '@ucs-fleet/types';
 import type { Caller } from './caller.js';
 import type { CaCache } from './ca-cache.js';
+import { requireCaOutlives } from './ca-lifetime.js';
 import type { Clock } from './clock.js';
 import type { FederationService } from './federation.js';
 import type { FleetService } from './fleets.js';
@@ -23,11 +24,20 @@ export interface KubeconfigServiceDeps {
 export class KubeconfigService {
   constructor(private readonly deps: KubeconfigServiceDeps) {}
 
+  /** Refuses a duration the fleet's CA would not outlive, before a caller changes anything (CreateFederationCert connects first). */
+  async requireDurationWithinCa(caller: Caller, fleetId: string, durationDays: number): Promise<void> {
+    const fleet = await this.deps.fleets.require(caller, fleetId);
+    const { federation } = this.deps.federation.requireReady(fleet);
+    requireCaOutlives(this.deps.caCache.get(federation).notAfter, validityPeriod(this.deps.clock.now(), durationDays), fleet.name);
+  }
+
   async issue(caller: Caller, fleetId: string, durationDays: number): Promise<Kubeconfig> {
     const fleet = await this.deps.fleets.require(caller, fleetId);
     const { federation } = this.deps.federation.requireConnected(fleet);
     const ca = this.deps.caCache.get(federation);
-    const { issuedAt, notBefore, notAfter } = validityPeriod(this.deps.clock.now(), durationDays);
+    const period = validityPeriod(this.deps.clock.now(), durationDays);
+    requireCaOutlives(ca.notAfter, period, fleet.name);
+    const { issuedAt, notBefore, notAfter } = period;
     const minted = await ca.mintClientCertificateAsync({
       commonName: caller.userName,
       organizations: caller.groups,

@@ -23,6 +23,7 @@ export function federationHandlers({ federation, kubeconfigs }: Domain): Pick<Ha
     }),
     CreateFederationCert: async ({ caller, params, body }) => {
       const { duration, ...connection } = body;
+      await kubeconfigs.requireDurationWithinCa(caller, params.clustergroupid, duration);
       await federation.ensureConnection(caller, params.clustergroupid, connection);
       return { status: 201, body: await kubeconfigs.issue(caller, params.clustergroupid, duration) };
     },
