@@ -56,7 +56,6 @@ export function moduleOf(url: string): string {
   const server = path.match(/\/packages\/server\/(?:src|dist)\/(.+)$/);
   if (server?.[1]) {
     const rel = server[1];
-    if (rel.startsWith('domain/pki/')) return 'ours: pki';
     if (rel.startsWith('store/')) return 'ours: store';
     if (rel.startsWith('http/')) return 'ours: http middleware';
     if (rel.startsWith('domain/')) return 'ours: domain';

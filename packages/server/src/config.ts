@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { KeyType } from './domain/pki/index.js';
+import type { KeyType } from '@ucs-fleet/pki';
 
 /** Everything the server can be told, with the embedded defaults `npm start` runs on. */
 export interface ServerConfig {

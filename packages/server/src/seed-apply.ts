@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newFederation } from './domain/federation.js';
-import type { KeyType } from './domain/pki/index.js';
+import type { KeyType } from '@ucs-fleet/pki';
 import type { Seed, SeedFleet } from './seed.js';
 import type { Store } from './store/store.js';
 

@@ -7,7 +7,7 @@ import { keyPoolSizeFor, type ServerConfig } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
 import { createDomain, type Domain } from './domain/index.js';
-import { KeyPool } from './domain/pki/index.js';
+import { KeyPool } from '@ucs-fleet/pki';
 import { FederationEndpoints, reconcilingAfterFederationChanges } from './federation-endpoint/index.js';
 import { createLogger } from './logger.js';
 import { allocateFreePort } from './ports.js';

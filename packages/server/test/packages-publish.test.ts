@@ -14,7 +14,7 @@ import { checkPackage, type PackReport } from '../../../scripts/pack-check.js';
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const packageDir = (name: string) => join(repoRoot, 'packages', name);
-const published = ['types', 'apig-signer', 'client', 'server'];
+const published = ['types', 'apig-signer', 'pki', 'client', 'server'];
 
 describe('the published packages', { timeout: 240_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'ucs-packages-'));
@@ -102,7 +102,7 @@ try {
     const project = join(work, 'server-user');
     const scope = join(project, 'node_modules/@ucs-fleet');
     mkdirSync(scope, { recursive: true });
-    for (const name of ['types', 'apig-signer', 'server']) {
+    for (const name of ['types', 'apig-signer', 'pki', 'server']) {
       mkdirSync(join(scope, name));
       await run('tar', ['-xzf', tarballs.get(name)!, '-C', join(scope, name), '--strip-components=1']);
     }

@@ -1,4 +1,4 @@
-import { CertificateAuthority, type KeyPool } from './pki/index.js';
+import { CertificateAuthority, type KeyPool } from '@ucs-fleet/pki';
 import type { FederationRecord } from '../store/records.js';
 
 /**

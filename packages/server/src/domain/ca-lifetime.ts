@@ -1,5 +1,5 @@
 import { federationStateError } from './errors.js';
-import type { ValidityPeriod } from './pki/index.js';
+import type { ValidityPeriod } from '@ucs-fleet/pki';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

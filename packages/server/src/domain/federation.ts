@@ -6,7 +6,7 @@ import { federationStateError, fleetNotFound } from './errors.js';
 import { federationStatus, type FederationStatus } from './fleet-rules.js';
 import { jobView } from './federation-job.js';
 import type { FleetService } from './fleets.js';
-import { createFleetCa, type KeyType } from './pki/index.js';
+import { createFleetCa, type KeyType } from '@ucs-fleet/pki';
 import type { ConnectionRecord, FederationRecord, FleetRecord, JobRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 

@@ -4,7 +4,7 @@ import type { Clock } from './clock.js';
 import { FederationService } from './federation.js';
 import { FleetService } from './fleets.js';
 import { KubeconfigService } from './kubeconfigs.js';
-import type { KeyPool, KeyType } from './pki/index.js';
+import type { KeyPool, KeyType } from '@ucs-fleet/pki';
 import type { Store } from '../store/store.js';
 
 export interface DomainOptions {

@@ -6,7 +6,7 @@ import type { Clock } from './clock.js';
 import type { FederationService } from './federation.js';
 import type { FleetService } from './fleets.js';
 import { kubeconfigDocument } from './kubeconfig-document.js';
-import { validityPeriod, type KeyType } from './pki/index.js';
+import { validityPeriod, type KeyType } from '@ucs-fleet/pki';
 import type { Store } from '../store/store.js';
 
 export interface KubeconfigServiceDeps {
@@ -38,7 +38,7 @@ export class KubeconfigService {
     const period = validityPeriod(this.deps.clock.now(), durationDays);
     requireCaOutlives(ca.notAfter, period, fleet.name);
     const { issuedAt, notBefore, notAfter } = period;
-    const minted = await ca.mintClientCertificateAsync({
+    const minted = await ca.mintClientCertificate({
       commonName: caller.userName,
       organizations: caller.groups,
       notBefore,

@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
-import { CertificateAuthority, type KeyPool } from '../domain/pki/index.js';
+import { CertificateAuthority, type KeyPool } from '@ucs-fleet/pki';
 import type { FederationRecord, FleetRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { openFleetListener, type FleetListener } from './listener.js';

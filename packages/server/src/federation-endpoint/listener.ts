@@ -12,7 +12,7 @@
 import { createServer, type Server } from 'node:https';
 import { isIP, type Socket } from 'node:net';
 import type { Clock } from '../domain/clock.js';
-import type { CertificateAuthority } from '../domain/pki/index.js';
+import type { CertificateAuthority } from '@ucs-fleet/pki';
 import { kubeApiHandler } from './kube-api.js';
 
 export interface FleetListenerOptions {
@@ -34,7 +34,7 @@ export interface FleetListener {
 
 /** Listens on host:port; rejects (e.g. EADDRINUSE) when it cannot. */
 export async function openFleetListener(o: FleetListenerOptions): Promise<FleetListener> {
-  const serving = o.ca.mintServingCertificate({
+  const serving = await o.ca.mintServingCertificate({
     hosts: servingHosts(o.host),
     commonName: `${o.fleetName} federation endpoint`,
     // The CA's own window: the listener never outlives its federation, hence its CA, and is

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { CertificateAuthority, PkiError, createFleetCa, type CaMaterial, type KeyType } from '../src/domain/pki/index.js';
-import { colonHex, extensionBlock, openssl, parseOpensslDates, run, tempDir } from './pki-helpers.js';
+import { CertificateAuthority, PkiError, createFleetCa, type CaMaterial, type KeyType } from '../src/index.js';
+import { colonHex, extensionBlock, openssl, parseOpensslDates, run, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 const now = Math.floor(Date.now() / 1000) * 1000;
@@ -23,7 +23,7 @@ const cases: Array<[string, CaMaterial, KeyType]> = [
 for (const [label, ca, keyType] of cases) {
   test(`serving certificate passes openssl checks: ${label}`, async () => {
     const auth = CertificateAuthority.load(ca);
-    const c = auth.mintServingCertificate({ hosts: HOSTS, commonName: 'ucs-federation', notBefore: NB, notAfter: NA, keyType });
+    const c = await auth.mintServingCertificate({ hosts: HOSTS, commonName: 'ucs-federation', notBefore: NB, notAfter: NA, keyType });
     n++;
     const caFile = tmp.file(`ca-${n}.pem`, ca.certPem);
     const certFile = tmp.file(`serving-${n}.pem`, c.certPem);
@@ -69,9 +69,9 @@ for (const [label, ca, keyType] of cases) {
   });
 }
 
-test('node:crypto X509Certificate sees the SAN entries', () => {
+test('node:crypto X509Certificate sees the SAN entries', async () => {
   const auth = CertificateAuthority.load(caEc);
-  const c = auth.mintServingCertificate({ hosts: HOSTS, commonName: 'ucs-federation', notBefore: NB, notAfter: NA });
+  const c = await auth.mintServingCertificate({ hosts: HOSTS, commonName: 'ucs-federation', notBefore: NB, notAfter: NA });
   const x = new X509Certificate(c.certPem);
   assert.equal(x.checkIP('127.0.0.1'), '127.0.0.1');
   assert.equal(x.checkIP('::1'), '::1');
@@ -88,7 +88,7 @@ test('node:crypto X509Certificate sees the SAN entries', () => {
 
 test('hosts: duplicates dropped, IDN converted, IPv4-mapped IPv6 kept as 16 bytes', async () => {
   const auth = CertificateAuthority.load(caEc);
-  const c = auth.mintServingCertificate({
+  const c = await auth.mintServingCertificate({
     hosts: ['localhost', 'LOCALHOST', '127.0.0.1', '127.0.0.1', 'bücher.example', '::ffff:10.1.2.3', '[2001:db8::1]'],
     commonName: 'x',
     notBefore: NB,
@@ -101,18 +101,18 @@ test('hosts: duplicates dropped, IDN converted, IPv4-mapped IPv6 kept as 16 byte
   );
 });
 
-test('invalid serving requests are rejected', () => {
+test('invalid serving requests are rejected', async () => {
   const auth = CertificateAuthority.load(caEc);
   const ok = { hosts: ['localhost'], commonName: 'x', notBefore: NB, notAfter: NA };
-  const bad = (over: Record<string, unknown>): void =>
-    assert.throws(() => auth.mintServingCertificate({ ...ok, ...over } as never), (e: unknown) => e instanceof PkiError && e.code === 'invalid_request');
-  bad({ hosts: [] });
-  bad({ hosts: 'localhost' });
-  bad({ hosts: [''] });
-  bad({ hosts: ['bad host'] });
-  bad({ hosts: ['fe80::1%eth0'] });
-  bad({ hosts: ['256.1.1.1'] });
-  bad({ hosts: ['10.0.0.1.2'] });
-  bad({ commonName: '' });
-  bad({ notAfter: NB });
+  const bad = (over: Record<string, unknown>): Promise<void> =>
+    assert.rejects(auth.mintServingCertificate({ ...ok, ...over } as never), (e: unknown) => e instanceof PkiError && e.code === 'invalid_request');
+  await bad({ hosts: [] });
+  await bad({ hosts: 'localhost' });
+  await bad({ hosts: [''] });
+  await bad({ hosts: ['bad host'] });
+  await bad({ hosts: ['fe80::1%eth0'] });
+  await bad({ hosts: ['256.1.1.1'] });
+  await bad({ hosts: ['10.0.0.1.2'] });
+  await bad({ commonName: '' });
+  await bad({ notAfter: NB });
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inNextBatch } from '../src/domain/pki/batch.js';
+import { inNextBatch } from '../src/speed/batch.js';
 
 test('work queued in one event-loop turn runs later, together and in order; each result or error goes to its caller', async () => {
   const ran: string[] = [];

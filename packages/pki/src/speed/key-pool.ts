@@ -26,20 +26,12 @@
  * completion and JWK serialisation run on the main thread): the pool moves
  * that work off the request path, it does not remove it.
  */
-import {
-  assertKeyType,
-  decodeKeyPair,
-  generateEncoded,
-  generateEncodedAsync,
-  generateEncodedSync,
-  type EncodedKeyPair,
-  type KeyPairObjects,
-} from './keys.js';
-import { PkiError, type KeyType } from './types.js';
+import { assertKeyType, generateKey, generateOnThreadpool, type EncodedKeyPair } from '../keys.js';
+import { PkiError, type KeyType } from '../types.js';
 
 export interface KeyPoolOptions {
   keyType: KeyType;
-  /** Key pairs to keep ready. 0 disables the pool: take() always generates synchronously. */
+  /** Key pairs to keep ready. 0 disables the pool: take() always generates a key on demand. */
   size: number;
   /**
    * Background generations per refill round, all in flight at once
@@ -54,7 +46,7 @@ export interface KeyPoolStats {
   inFlight: number;
   /** take() calls served from the pool. */
   hits: number;
-  /** takes that found the pool empty (or closed) and generated a key on demand. */
+  /** take() calls that found the pool empty (or closed) and generated a key on demand. */
   misses: number;
 }
 
@@ -87,28 +79,11 @@ export class KeyPool {
     this.#schedule();
   }
 
-  /** A fresh key pair (never handed out twice). Synchronous; generates on the spot when the pool is empty. */
-  take(): KeyPairObjects {
-    return decodeKeyPair(this.takeEncoded());
-  }
-
-  /** Like take(), serialised (what certificate minting needs; no KeyObject round trip). */
-  takeEncoded(): EncodedKeyPair {
-    const key = this.#keys.pop();
-    this.#schedule();
-    if (key) {
-      this.#hits++;
-      return key;
-    }
-    this.#misses++;
-    return generateEncodedSync(this.keyType);
-  }
-
   /**
-   * Like takeEncoded(), but an empty pool does not block the event loop: the key is then
-   * generated on the libuv threadpool (an RSA-2048 key takes 50-500 ms; other requests go on).
+   * A fresh key pair, never handed out twice. An empty pool does not block the event loop: the
+   * key is then generated as generateKey does (an RSA-2048 key on the threadpool, 50-500 ms).
    */
-  takeEncodedAsync(): Promise<EncodedKeyPair> {
+  take(): Promise<EncodedKeyPair> {
     const key = this.#keys.pop();
     this.#schedule();
     if (key) {
@@ -116,7 +91,7 @@ export class KeyPool {
       return Promise.resolve(key);
     }
     this.#misses++;
-    return generateEncoded(this.keyType);
+    return generateKey(this.keyType);
   }
 
   get stats(): KeyPoolStats {
@@ -136,7 +111,7 @@ export class KeyPool {
     });
   }
 
-  /** Stops refilling and drops pooled keys. take() keeps working (synchronously). Idempotent. */
+  /** Stops refilling and drops pooled keys. take() keeps working (on demand). Idempotent. */
   close(): void {
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
@@ -162,7 +137,10 @@ export class KeyPool {
   #start(): void {
     while (!this.#closed && this.#inFlight < this.concurrency && this.#deficit() > 0) {
       this.#inFlight++;
-      generateEncodedAsync(this.keyType, (err, key) => this.#onGenerated(err, key));
+      generateOnThreadpool(this.keyType).then(
+        (key) => this.#onGenerated(null, key),
+        (err: Error) => this.#onGenerated(err, undefined),
+      );
     }
   }
 

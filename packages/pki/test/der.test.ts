@@ -12,14 +12,16 @@ import {
   time,
   tlv,
   unsignedInteger,
-} from '../src/domain/pki/der.js';
-import { KeyUsage, keyUsageExtension } from '../src/domain/pki/extensions.js';
-import { ipv6Bytes, parseHost } from '../src/domain/pki/hosts.js';
-import { decodeKeyPair, encodeP256Jwk, generateEncodedSync, keyIdFromSpki } from '../src/domain/pki/keys.js';
-import { encodeSubjectName } from '../src/domain/pki/names.js';
-import { fromPem, fromPemAll, toPem } from '../src/domain/pki/pem.js';
-import { randomSerial } from '../src/domain/pki/serial.js';
-import { PkiError } from '../src/domain/pki/types.js';
+} from '../src/x509/der.js';
+import { KeyUsage, keyUsageExtension } from '../src/x509/extensions.js';
+import { ipv6Bytes, parseHost } from '../src/x509/hosts.js';
+import { generateKey, generateOnThreadpool } from '../src/keys.js';
+import { encodeP256Jwk } from '../src/speed/p256.js';
+import { keyIdFromSpki } from '../src/x509/key-id.js';
+import { encodeSubjectName } from '../src/x509/names.js';
+import { fromPem, fromPemAll, toPem } from '../src/x509/pem.js';
+import { randomSerial } from '../src/x509/serial.js';
+import { PkiError } from '../src/types.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -125,11 +127,11 @@ test('names: values are encoded verbatim as UTF8String; bad values rejected', ()
   assert.throws(() => encodeSubjectName('x', 'grp' as unknown as string[]), PkiError);
 });
 
-test('P-256 keys: our SPKI/PKCS#8 are byte-identical to OpenSSL/node exports, and every key is new', () => {
+test('P-256 keys: our SPKI/PKCS#8 are byte-identical to OpenSSL/node exports, and every key is new', async () => {
   // 2000 keys: about 8 of them have a private scalar with a leading zero byte (padded to 32).
   const seen = new Set<string>();
   for (let i = 0; i < 2000; i++) {
-    const k = generateEncodedSync('ecdsa-p256');
+    const k = await generateKey('ecdsa-p256');
     seen.add(hex(k.spki));
     const priv = createPrivateKey(k.pkcs8Pem);
     assert.equal(priv.asymmetricKeyDetails?.namedCurve, 'prime256v1');
@@ -140,17 +142,18 @@ test('P-256 keys: our SPKI/PKCS#8 are byte-identical to OpenSSL/node exports, an
     assert.equal(hex(keyIdFromSpki(k.spki)), hex(k.keyId));
   }
   assert.equal(seen.size, 2000);
-  // JWK -> encoded -> KeyObjects -> JWK
-  const jwk = createPrivateKey(generateEncodedSync('ecdsa-p256').pkcs8Pem).export({ format: 'jwk' });
+  // JWK -> encoded -> KeyObject -> JWK
+  const jwk = createPrivateKey((await generateKey('ecdsa-p256')).pkcs8Pem).export({ format: 'jwk' });
   const enc = encodeP256Jwk(jwk);
   assert.deepEqual(createPrivateKey(enc.pkcs8Pem).export({ format: 'jwk' }), jwk);
-  const { privateKey, publicKey } = decodeKeyPair(enc);
-  assert.equal(privateKey.asymmetricKeyType, 'ec');
-  assert.equal(publicKey.type, 'public');
+  assert.equal(hex(createPublicKey(createPrivateKey(enc.pkcs8Pem)).export({ type: 'spki', format: 'der' })), hex(enc.spki));
+  // and the pool's background P-256 keys, which come through a JWK
+  const background = await generateOnThreadpool('ecdsa-p256');
+  assert.equal(hex(createPublicKey(createPrivateKey(background.pkcs8Pem)).export({ type: 'spki', format: 'der' })), hex(background.spki));
 });
 
-test('RSA keys round-trip', () => {
-  const k = generateEncodedSync('rsa-2048');
+test('RSA keys round-trip', async () => {
+  const k = await generateKey('rsa-2048');
   assert.equal(k.isRsa, true);
   const priv = createPrivateKey(k.pkcs8Pem);
   assert.equal(priv.asymmetricKeyDetails?.modulusLength, 2048);

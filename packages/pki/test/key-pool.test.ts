@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KeyPool, PkiError } from '../src/domain/pki/index.js';
-import { run, tempDir } from './pki-helpers.js';
+import { KeyPool, PkiError } from '../src/index.js';
+import { run, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PKI_INDEX = pathToFileURL(fileURLToPath(new URL('../src/domain/pki/index.ts', import.meta.url))).href;
+const PKI_INDEX = pathToFileURL(fileURLToPath(new URL('../src/index.ts', import.meta.url))).href;
 
 async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -26,15 +26,15 @@ test('options are validated', () => {
   assert.throws(() => new KeyPool({ keyType: 'ecdsa-p256', size: 1, concurrency: 0 }), PkiError);
 });
 
-test('size 0 disables the pool: every take() generates synchronously, nothing in the background', async () => {
+test('size 0 disables the pool: every take() generates a key on demand, nothing in the background', async () => {
   const pool = new KeyPool({ keyType: 'ecdsa-p256', size: 0 });
   await pool.ready();
-  const a = pool.take();
-  const b = pool.takeEncoded();
+  const a = await pool.take();
+  const b = await pool.take();
   await sleep(20);
   assert.deepEqual(pool.stats, { available: 0, inFlight: 0, hits: 0, misses: 2 });
-  assert.equal(a.privateKey.type, 'private');
-  assert.match(b.pkcs8Pem, /BEGIN PRIVATE KEY/);
+  assert.equal(createPrivateKey(a.pkcs8Pem).type, 'private');
+  assert.notEqual(a.pkcs8Pem, b.pkcs8Pem);
 });
 
 test('fills, hands out distinct working keys, refills in the background, respects concurrency', async () => {
@@ -44,12 +44,14 @@ test('fills, hands out distinct working keys, refills in the background, respect
   await pool.ready();
   assert.equal(pool.stats.available, 8);
   const spkis = new Set<string>();
-  for (let i = 0; i < 8; i++) spkis.add(pool.takeEncoded().spki.toString('hex'));
+  for (let i = 0; i < 8; i++) spkis.add((await pool.take()).spki.toString('hex'));
   assert.equal(spkis.size, 8);
   assert.equal(pool.stats.hits, 8);
   assert.equal(pool.stats.misses, 0);
-  const { privateKey, publicKey } = pool.take(); // empty now: generated on the spot
+  const fresh = await pool.take(); // empty now: generated on the spot
   assert.equal(pool.stats.misses, 1);
+  const privateKey = createPrivateKey(fresh.pkcs8Pem);
+  const publicKey = createPublicKey({ key: fresh.spki, format: 'der', type: 'spki' });
   const data = Buffer.from('hello');
   assert.equal(verify('sha256', data, publicKey, sign('sha256', data, privateKey)), true);
   await until(() => pool.stats.available === 8);
@@ -63,7 +65,7 @@ test('close() drops keys, stops refilling, settles ready(); take() still works',
   const ready = pool.ready();
   pool.close();
   await ready;
-  pool.take();
+  await pool.take();
   await sleep(30);
   assert.equal(pool.stats.available, 0);
   assert.equal(pool.stats.inFlight, 0);
@@ -73,7 +75,7 @@ test('close() drops keys, stops refilling, settles ready(); take() still works',
 test('RSA pool', async () => {
   const pool = new KeyPool({ keyType: 'rsa-2048', size: 2 });
   await pool.ready();
-  const k = pool.takeEncoded();
+  const k = await pool.take();
   assert.equal(k.isRsa, true);
   pool.close();
 });
@@ -81,11 +83,11 @@ test('RSA pool', async () => {
 test('an empty RSA pool hands out keys without blocking the event loop', async () => {
   const pool = new KeyPool({ keyType: 'rsa-2048', size: 1, concurrency: 1 });
   await pool.ready();
-  const pooled = await pool.takeEncodedAsync(); // a hit
+  const pooled = await pool.take(); // a hit
   let ticks = 0;
   const ticker = setInterval(() => ticks++, 1);
   const started = performance.now();
-  const fresh = await pool.takeEncodedAsync(); // the pool is empty (its refill has just begun): a miss
+  const fresh = await pool.take(); // the pool is empty (its refill has just begun): a miss
   const waitedMs = performance.now() - started;
   clearInterval(ticker);
   pool.close();
@@ -93,7 +95,7 @@ test('an empty RSA pool hands out keys without blocking the event loop', async (
   assert.equal(pool.stats.misses, 1);
   assert.equal(fresh.isRsa, true);
   assert.notEqual(fresh.spki.toString('hex'), pooled.spki.toString('hex'));
-  // A synchronous generation would have let no timer run at all while it took its 20-500 ms.
+  // A generation on the event loop would have let no timer run at all while it took its 20-500 ms.
   assert.ok(ticks >= 2, `only ${ticks} timer ticks in the ${waitedMs.toFixed(0)} ms the key took`);
 });
 
@@ -137,22 +139,22 @@ process.on('exit', () => console.log(JSON.stringify({ resources, exitDelayMs: pe
 test('a process using the pool exits promptly on its own (no close())', async (t) => {
   const scenarios: Array<[string, string, number]> = [
     // [name, body, max exit delay ms]
-    ['ec-sync-only', `const pool = new KeyPool({ keyType: 'ecdsa-p256', size: 16 });\nfor (let i = 0; i < 3; i++) pool.take();`, 200],
+    ['ec-take-only', `const pool = new KeyPool({ keyType: 'ecdsa-p256', size: 16 });\nfor (let i = 0; i < 3; i++) await pool.take();`, 200],
     [
       'ec-refill-in-flight',
-      `const pool = new KeyPool({ keyType: 'ecdsa-p256', size: 64 });\nawait pool.ready();\nfor (let i = 0; i < 64; i++) pool.take();\nawait sleep(2); // let the refill start`,
+      `const pool = new KeyPool({ keyType: 'ecdsa-p256', size: 64 });\nawait pool.ready();\nfor (let i = 0; i < 64; i++) await pool.take();\nawait sleep(2); // let the refill start`,
       200,
     ],
     [
       'ec-mint-with-pool',
       `const ca = CertificateAuthority.load(await createFleetCa({ fleetId: 'f', fleetName: 'f', now: new Date() }), { keyPool: new KeyPool({ keyType: 'ecdsa-p256', size: 8 }) });
-for (let i = 0; i < 50; i++) { ca.mintClientCertificate({ commonName: 'u' + i, organizations: [], notBefore: new Date(), notAfter: new Date(Date.now() + 3600e3) }); await sleep(0); }`,
+for (let i = 0; i < 50; i++) { await ca.mintClientCertificate({ commonName: 'u' + i, organizations: [], notBefore: new Date(), notAfter: new Date(Date.now() + 3600e3) }); await sleep(0); }`,
       200,
     ],
     [
       // a running RSA generation cannot be cancelled: exit waits for at most that one (concurrency 1)
       'rsa-refill-in-flight',
-      `const pool = new KeyPool({ keyType: 'rsa-2048', size: 2, concurrency: 1 });\nawait pool.ready();\npool.take(); pool.take();\nawait sleep(5);`,
+      `const pool = new KeyPool({ keyType: 'rsa-2048', size: 2, concurrency: 1 });\nawait pool.ready();\nawait pool.take(); await pool.take();\nawait sleep(5);`,
       5_000,
     ],
   ];

@@ -1,7 +1,7 @@
 /** Parsing of serving-certificate hosts into subjectAltName entries. */
 import { isIPv4, isIPv6 } from 'node:net';
 import { domainToASCII } from 'node:url';
-import { PkiError } from './types.js';
+import { PkiError } from '../types.js';
 
 export type HostEntry = { kind: 'ip'; bytes: Buffer } | { kind: 'dns'; name: string };
 

@@ -1,4 +1,4 @@
-/** Public types of the PKI module. */
+/** Public types of the package. */
 
 export type KeyType = 'ecdsa-p256' | 'rsa-2048';
 

@@ -11,9 +11,9 @@ import {
   type CaMaterial,
   type IssuedCertificate,
   type KeyType,
-} from '../src/domain/pki/index.js';
-import { keyIdFromSpki } from '../src/domain/pki/keys.js';
-import { colonHex, extensionBlock, openssl, parseOpensslDates, run, tempDir } from './pki-helpers.js';
+} from '../src/index.js';
+import { keyIdFromSpki } from '../src/x509/key-id.js';
+import { colonHex, extensionBlock, openssl, parseOpensslDates, run, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 const now = Math.floor(Date.now() / 1000) * 1000;
@@ -134,7 +134,7 @@ for (const [label, ca, caIsRsa, keyType] of matrix) {
     const iterations = keyType === 'rsa-2048' ? 2 : 4;
     for (let i = 0; i < iterations; i++) {
       const orgs = i % 2 ? ['system:masters', 'dev-team'] : ['ucs:fleet-viewers'];
-      const c = auth.mintClientCertificate({ commonName: `user-${i}@example.com`, organizations: orgs, notBefore: NB, notAfter: NA, keyType });
+      const c = await auth.mintClientCertificate({ commonName: `user-${i}@example.com`, organizations: orgs, notBefore: NB, notAfter: NA, keyType });
       await checkClientCert(ca, c, { cn: `user-${i}@example.com`, orgs, leafRsa: keyType === 'rsa-2048', caRsa: caIsRsa, notBefore: NB, notAfter: NA });
     }
   });
@@ -142,15 +142,15 @@ for (const [label, ca, caIsRsa, keyType] of matrix) {
 
 test('no organizations, and UTF-8 names, are encoded as given', async () => {
   const auth = CertificateAuthority.load(caEc);
-  const c0 = auth.mintClientCertificate({ commonName: 'system:serviceaccount:kube-system:default', organizations: [], notBefore: NB, notAfter: NA });
+  const c0 = await auth.mintClientCertificate({ commonName: 'system:serviceaccount:kube-system:default', organizations: [], notBefore: NB, notAfter: NA });
   await checkClientCert(caEc, c0, { cn: 'system:serviceaccount:kube-system:default', orgs: [], leafRsa: false, caRsa: false, notBefore: NB, notAfter: NA });
-  const c1 = auth.mintClientCertificate({ commonName: '张三 ünïcode', organizations: ['组-1', 'équipe'], notBefore: NB, notAfter: NA });
+  const c1 = await auth.mintClientCertificate({ commonName: '张三 ünïcode', organizations: ['组-1', 'équipe'], notBefore: NB, notAfter: NA });
   await checkClientCert(caEc, c1, { cn: '张三 ünïcode', orgs: ['组-1', 'équipe'], leafRsa: false, caRsa: false, notBefore: NB, notAfter: NA });
   const asn1 = await openssl(['asn1parse', '-in', tmp.file('utf8.pem', c1.certPem)]);
   assert.match(asn1, /UTF8STRING\s+:张三 ünïcode/);
   // characters that are special in RFC 4514 strings go in verbatim (checked on the parsed attribute values)
   const tricky = 'a,b=c+"d"\\#<e>;';
-  const c2 = auth.mintClientCertificate({ commonName: tricky, organizations: [` ${tricky} `, '#x'], notBefore: NB, notAfter: NA });
+  const c2 = await auth.mintClientCertificate({ commonName: tricky, organizations: [` ${tricky} `, '#x'], notBefore: NB, notAfter: NA });
   const parsed = new px.X509Certificate(c2.certPem);
   const rdns = parsed.subjectName.toJSON();
   assert.deepEqual(rdns, [{ O: [` ${tricky} `] }, { O: ['#x'] }, { CN: [tricky] }]);
@@ -164,7 +164,7 @@ test('1,000 mints: distinct serials, all verify with openssl, all parse with nod
   const files: string[] = [];
   const serials = new Set<string>();
   for (let i = 0; i < 1000; i++) {
-    const c = auth.mintClientCertificate({ commonName: `u${i}`, organizations: ['g'], notBefore: NB, notAfter: NA });
+    const c = await auth.mintClientCertificate({ commonName: `u${i}`, organizations: ['g'], notBefore: NB, notAfter: NA });
     serials.add(c.serialHex);
     const x = new X509Certificate(c.certPem);
     assert.equal(x.serialNumber, c.serialHex);
@@ -178,7 +178,7 @@ test('1,000 mints: distinct serials, all verify with openssl, all parse with nod
 });
 
 test('a certificate from one CA does not verify against another', async () => {
-  const c = CertificateAuthority.load(caEc).mintClientCertificate({ commonName: 'alice', organizations: [], notBefore: NB, notAfter: NA });
+  const c = await CertificateAuthority.load(caEc).mintClientCertificate({ commonName: 'alice', organizations: [], notBefore: NB, notAfter: NA });
   const f = writeIssued(c);
   for (const other of [caOther, caRsa, caEcTwin]) {
     const r = await run('openssl', ['verify', '-CAfile', caFile(other), f.cert]);
@@ -192,7 +192,7 @@ test('validity: UTCTime before 2050, GeneralizedTime from 2050, milliseconds tru
   const auth = CertificateAuthority.load(caEc);
   const notBefore = new Date('2049-12-31T23:59:59.999Z');
   const notAfter = new Date('2051-06-01T00:00:00.500Z');
-  const c = auth.mintClientCertificate({ commonName: 'time', organizations: [], notBefore, notAfter });
+  const c = await auth.mintClientCertificate({ commonName: 'time', organizations: [], notBefore, notAfter });
   assert.equal(c.notBefore.toISOString(), '2049-12-31T23:59:59.000Z');
   assert.equal(c.notAfter.toISOString(), '2051-06-01T00:00:00.000Z');
   const f = writeIssued(c);
@@ -207,29 +207,29 @@ test('validity: UTCTime before 2050, GeneralizedTime from 2050, milliseconds tru
   assert.match(r.stdout + r.stderr, /not yet valid/);
 });
 
-test('invalid requests are rejected', () => {
+test('invalid requests are rejected', async () => {
   const auth = CertificateAuthority.load(caEc);
   const ok = { commonName: 'a', organizations: ['g'], notBefore: NB, notAfter: NA };
-  const bad = (over: Record<string, unknown>): void =>
-    assert.throws(() => auth.mintClientCertificate({ ...ok, ...over } as never), (e: unknown) => e instanceof PkiError && e.code === 'invalid_request');
-  bad({ commonName: '' });
-  bad({ commonName: undefined });
-  bad({ commonName: 'a\nb' });
-  bad({ organizations: [''] });
-  bad({ organizations: 'g' });
-  bad({ organizations: [42] });
-  bad({ notBefore: new Date('x') });
-  bad({ notBefore: '2025-01-01' });
-  bad({ notAfter: NB });
-  bad({ notAfter: new Date(NB.getTime() + 500) }); // same second after truncation
-  bad({ keyType: 'ed25519' });
-  assert.throws(() => auth.mintClientCertificate(null as never), PkiError);
+  const bad = (over: Record<string, unknown>): Promise<void> =>
+    assert.rejects(auth.mintClientCertificate({ ...ok, ...over } as never), (e: unknown) => e instanceof PkiError && e.code === 'invalid_request');
+  await bad({ commonName: '' });
+  await bad({ commonName: undefined });
+  await bad({ commonName: 'a\nb' });
+  await bad({ organizations: [''] });
+  await bad({ organizations: 'g' });
+  await bad({ organizations: [42] });
+  await bad({ notBefore: new Date('x') });
+  await bad({ notBefore: '2025-01-01' });
+  await bad({ notAfter: NB });
+  await bad({ notAfter: new Date(NB.getTime() + 500) }); // same second after truncation
+  await bad({ keyType: 'ed25519' });
+  await assert.rejects(auth.mintClientCertificate(null as never), PkiError);
 });
 
 test('node:crypto X509Certificate and @peculiar/x509 read the same fields', async () => {
   const pool = new KeyPool({ keyType: 'ecdsa-p256', size: 2 });
   const auth = CertificateAuthority.load(caEc, { keyPool: pool });
-  const c = auth.mintClientCertificate({ commonName: 'alice', organizations: ['system:masters', 'dev'], notBefore: NB, notAfter: NA });
+  const c = await auth.mintClientCertificate({ commonName: 'alice', organizations: ['system:masters', 'dev'], notBefore: NB, notAfter: NA });
   pool.close();
   const caX = new X509Certificate(caEc.certPem);
 

@@ -19,8 +19,6 @@ export const TAG = {
   NULL: 0x05,
   OID: 0x06,
   UTF8_STRING: 0x0c,
-  PRINTABLE_STRING: 0x13,
-  IA5_STRING: 0x16,
   UTC_TIME: 0x17,
   GENERALIZED_TIME: 0x18,
   SEQUENCE: 0x30,
@@ -142,15 +140,6 @@ export function oid(dotted: string): Buffer {
   push(arcs[0]! * 40 + arcs[1]!);
   for (const a of arcs.slice(2)) push(a);
   return tlv(TAG.OID, Uint8Array.from(out));
-}
-
-export function utf8String(s: string): Buffer {
-  return tlv(TAG.UTF8_STRING, Buffer.from(s, 'utf8'));
-}
-
-/** IA5String; the caller guarantees `s` is ASCII. */
-export function ia5String(s: string): Buffer {
-  return tlv(TAG.IA5_STRING, Buffer.from(s, 'latin1'));
 }
 
 function pad2(n: number): string {

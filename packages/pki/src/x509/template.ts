@@ -9,22 +9,7 @@
  * the TBS is signed with node:crypto.
  */
 import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import {
-  NULL_DER,
-  TAG,
-  bitString,
-  expectTag,
-  explicit,
-  oid,
-  readChildren,
-  readTime,
-  readTlv,
-  sequence,
-  smallInteger,
-  time,
-  unsignedInteger,
-  type Tlv,
-} from './der.js';
+import { NULL_DER, TAG, bitString, expectTag, explicit, oid, readChildren, readTime, readTlv, sequence, smallInteger, time, unsignedInteger, type Tlv } from './der.js';
 import {
   KeyUsage,
   OID,
@@ -34,10 +19,11 @@ import {
   leafBasicConstraintsExtension,
   subjectKeyIdentifierExtension,
 } from './extensions.js';
-import { keyIdFromSpki, type EncodedKeyPair } from './keys.js';
+import type { EncodedKeyPair } from '../keys.js';
+import { keyIdFromSpki } from './key-id.js';
 import { toPem } from './pem.js';
 import { randomSerial } from './serial.js';
-import { PkiError, type IssuedCertificate } from './types.js';
+import { PkiError, type IssuedCertificate, type KeyType } from '../types.js';
 
 /** Fields of a CA certificate the template needs. */
 export interface ParsedCaCertificate {
@@ -183,24 +169,24 @@ export function normalizeValidity(notBefore: unknown, notAfter: unknown): { notB
   return { notBefore: nb, notAfter: na };
 }
 
-export interface LeafParams {
+/** A leaf certificate checked and encoded as far as it can be before its key exists. */
+export interface LeafPlan {
+  keyType: KeyType;
   subject: Buffer;
   notBefore: Date;
   notAfter: Date;
-  key: EncodedKeyPair;
-  /** extKeyUsage extension; keyUsage, basicConstraints, SKI and AKI are added here. */
-  extKeyUsage: Buffer;
+  usage: 'client' | 'server';
   subjectAltName?: Buffer;
 }
 
-/** Assembles and signs one leaf certificate. */
-export function issueLeaf(t: CaTemplate, p: LeafParams): IssuedCertificate {
+/** Assembles and signs one leaf certificate for a fresh key pair. */
+export function issueLeaf(t: CaTemplate, p: LeafPlan, key: EncodedKeyPair): IssuedCertificate {
   const serial = randomSerial();
   const exts: Buffer[] = [
-    p.key.isRsa ? t.keyUsageRsa : t.keyUsageEc,
-    p.extKeyUsage,
+    key.isRsa ? t.keyUsageRsa : t.keyUsageEc,
+    p.usage === 'client' ? t.extKeyUsageClient : t.extKeyUsageServer,
     t.basicConstraints,
-    subjectKeyIdentifierExtension(p.key.keyId),
+    subjectKeyIdentifierExtension(key.keyId),
     t.authorityKeyIdentifier,
   ];
   if (p.subjectAltName) exts.push(p.subjectAltName);
@@ -211,13 +197,13 @@ export function issueLeaf(t: CaTemplate, p: LeafParams): IssuedCertificate {
     t.ca.subject,
     sequence(time(p.notBefore), time(p.notAfter)),
     p.subject,
-    p.key.spki,
+    key.spki,
     explicit(3, sequence(...exts)),
   );
   const signature = sign(t.hash, tbs, t.signingKey);
   return {
     certPem: toPem('CERTIFICATE', sequence(tbs, t.signatureAlgorithm, bitString(signature))),
-    keyPem: p.key.pkcs8Pem,
+    keyPem: key.pkcs8Pem,
     serialHex: serial.toString('hex').toUpperCase(),
     notBefore: p.notBefore,
     notAfter: p.notAfter,

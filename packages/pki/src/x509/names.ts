@@ -4,13 +4,13 @@
  * a value like `a,b=c+"d"\#` ends up in the certificate byte for byte.
  */
 import { TAG, oid, sequence, set, tlv } from './der.js';
-import { PkiError } from './types.js';
+import { PkiError } from '../types.js';
 
 const OID_CN = oid('2.5.4.3');
 const OID_O = oid('2.5.4.10');
 
 /** Upper bound on the UTF-8 size of one attribute value (RFC 5280's ub-common-name of 64 is not enforced: Kubernetes user names are often longer, and Go/OpenSSL accept them). */
-export const MAX_NAME_VALUE_BYTES = 1024;
+const MAX_NAME_VALUE_BYTES = 1024;
 
 // Lone surrogates would be silently replaced by U+FFFD when encoding UTF-8;
 // control characters (NUL in particular) enable name-confusion tricks.

@@ -1,4 +1,4 @@
-// Shared helpers for the pki-*.test.ts files (not a test file itself).
+// Shared helpers for the test files (not a test file itself).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

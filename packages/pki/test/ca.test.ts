@@ -3,16 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import {
-  CertificateAuthority,
-  PkiError,
-  createFleetCa,
-  fleetCaSubject,
-  fromPem,
-  type CaMaterial,
-} from '../src/domain/pki/index.js';
-import { parseCaCertificate } from '../src/domain/pki/template.js';
-import { colonHex, extensionBlock, openssl, parseOpensslDates, run, tempDir } from './pki-helpers.js';
+import { fleetCaSubject } from '../src/ca.js';
+import { CertificateAuthority, PkiError, createFleetCa, type CaMaterial } from '../src/index.js';
+import { fromPem } from '../src/x509/pem.js';
+import { parseCaCertificate } from '../src/x509/template.js';
+import { colonHex, extensionBlock, openssl, parseOpensslDates, run, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 // Real time (openssl verify checks validity against the clock), with milliseconds to check truncation.
@@ -95,7 +90,7 @@ test('CertificateAuthority.load rejects unusable material', async () => {
   assert.throws(() => CertificateAuthority.load({ certPem: a.certPem, keyPem: 'garbage' }), invalidCa);
   assert.throws(() => CertificateAuthority.load(null as never), invalidCa);
   // a leaf certificate is not a CA
-  const leaf = CertificateAuthority.load(a).mintClientCertificate({
+  const leaf = await CertificateAuthority.load(a).mintClientCertificate({
     commonName: 'x',
     organizations: [],
     notBefore: NOW,
@@ -120,7 +115,7 @@ test('CertificateAuthority.load accepts SEC1 keys and CAs made by openssl (P-384
     await openssl(['req', '-x509', ...keyArgs, '-nodes', '-subj', `/C=CN/O=Example Org/CN=external ${label}`, '-days', '30', '-keyout', keyFile, '-out', certFile]);
     const ca = CertificateAuthority.load({ certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') });
     const now = new Date();
-    const leaf = ca.mintClientCertificate({
+    const leaf = await ca.mintClientCertificate({
       commonName: 'alice',
       organizations: ['devs'],
       notBefore: new Date(now.getTime() - 60_000),

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { CertificateAuthority, createFleetCa, type CaMaterial, type IssuedCertificate, type KeyType } from '../src/domain/pki/index.js';
-import { run, tempDir } from './pki-helpers.js';
+import { CertificateAuthority, createFleetCa, type CaMaterial, type IssuedCertificate, type KeyType } from '../src/index.js';
+import { run, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 const now = Math.floor(Date.now() / 1000) * 1000;
@@ -16,10 +16,10 @@ const caA = await createFleetCa({ fleetId: 'fleet-a', fleetName: 'a', now: new D
 const caB = await createFleetCa({ fleetId: 'fleet-b', fleetName: 'b', now: new Date(now) });
 const caRsa = await createFleetCa({ fleetId: 'fleet-rsa', fleetName: 'rsa', now: new Date(now), keyType: 'rsa-2048' });
 
-function serving(ca: CaMaterial, hosts = ['127.0.0.1', 'localhost'], keyType?: KeyType): IssuedCertificate {
+function serving(ca: CaMaterial, hosts = ['127.0.0.1', 'localhost'], keyType?: KeyType): Promise<IssuedCertificate> {
   return CertificateAuthority.load(ca).mintServingCertificate({ hosts, commonName: 'ucs-federation', notBefore: NB, notAfter: NA, keyType });
 }
-function client(ca: CaMaterial, cn = 'alice', orgs = ['system:masters', 'dev'], keyType?: KeyType): IssuedCertificate {
+function client(ca: CaMaterial, cn = 'alice', orgs = ['system:masters', 'dev'], keyType?: KeyType): Promise<IssuedCertificate> {
   return CertificateAuthority.load(ca).mintClientCertificate({ commonName: cn, organizations: orgs, notBefore: NB, notAfter: NA, keyType });
 }
 
@@ -91,9 +91,9 @@ test('node https: mutual TLS with minted serving and client certificates', async
     ['EC CA', caA, 'ecdsa-p256', 'ecdsa-p256'],
     ['RSA CA, RSA serving key, RSA client key', caRsa, 'rsa-2048', 'rsa-2048'],
   ] as const) {
-    const srv = await startServer(serving(ca, undefined, servingKey), ca);
+    const srv = await startServer(await serving(ca, undefined, servingKey), ca);
     try {
-      const alice = client(ca, 'alice', ['system:masters', 'dev'], clientKey);
+      const alice = await client(ca, 'alice', ['system:masters', 'dev'], clientKey);
       for (const maxVersion of ['TLSv1.3', 'TLSv1.2'] as const) {
         // IP SAN (host 127.0.0.1) and DNS SAN (servername localhost)
         for (const servername of [undefined, 'localhost']) {
@@ -103,7 +103,7 @@ test('node https: mutual TLS with minted serving and client certificates', async
         }
       }
       assert.deepEqual(srv.seen[0], { cn: 'alice', groups: ['system:masters', 'dev'] });
-      const bob = client(ca, 'bob', ['viewers']);
+      const bob = await client(ca, 'bob', ['viewers']);
       assert.equal(JSON.parse((await get(srv.port, { ca, cert: bob })).body).user, 'bob');
       assert.deepEqual(srv.seen.at(-1), { cn: 'bob', groups: ['viewers'] });
     } finally {
@@ -113,15 +113,15 @@ test('node https: mutual TLS with minted serving and client certificates', async
 });
 
 test('node https: clients with a certificate from another CA, or none, are rejected', async () => {
-  const srv = await startServer(serving(caA), caA);
+  const srv = await startServer(await serving(caA), caA);
   try {
-    await assert.rejects(get(srv.port, { ca: caA, cert: client(caB) }));
-    await assert.rejects(get(srv.port, { ca: caA, cert: client(caRsa) }));
+    await assert.rejects(get(srv.port, { ca: caA, cert: await client(caB) }));
+    await assert.rejects(get(srv.port, { ca: caA, cert: await client(caRsa) }));
     await assert.rejects(get(srv.port, { ca: caA }));
     assert.equal(srv.seen.length, 0);
     // the client refuses a server whose certificate comes from another CA, or lacks the name
-    await assert.rejects(get(srv.port, { ca: caB, cert: client(caA) }), /self-signed|unable to verify|unable to get/i);
-    await assert.rejects(get(srv.port, { ca: caA, cert: client(caA), servername: 'other.example' }), /ERR_TLS_CERT_ALTNAME_INVALID|altnames/i);
+    await assert.rejects(get(srv.port, { ca: caB, cert: await client(caA) }), /self-signed|unable to verify|unable to get/i);
+    await assert.rejects(get(srv.port, { ca: caA, cert: await client(caA), servername: 'other.example' }), /ERR_TLS_CERT_ALTNAME_INVALID|altnames/i);
     assert.equal(srv.seen.length, 0);
   } finally {
     await srv.close();
@@ -163,10 +163,10 @@ test('kubectl (Go crypto/x509) accepts minted kubeconfig credentials and serving
     ['EC', caA, 'ecdsa-p256'],
     ['RSA CA + RSA keys', caRsa, 'rsa-2048'],
   ] as const) {
-    const srv = await startServer(serving(ca, ['127.0.0.1', 'localhost', '::1'], keyType), ca);
+    const srv = await startServer(await serving(ca, ['127.0.0.1', 'localhost', '::1'], keyType), ca);
     try {
       for (const host of ['127.0.0.1', 'localhost']) {
-        const r = await kubectlVersion(`https://${host}:${srv.port}`, ca, client(ca, 'kube-user', ['system:masters', 'ops'], keyType));
+        const r = await kubectlVersion(`https://${host}:${srv.port}`, ca, await client(ca, 'kube-user', ['system:masters', 'ops'], keyType));
         assert.equal(r.code, 0, `${label} ${host}: ${r.out}`);
         const body = JSON.parse(r.out) as { user: string; groups: string[] };
         assert.equal(body.user, 'kube-user');
@@ -179,17 +179,17 @@ test('kubectl (Go crypto/x509) accepts minted kubeconfig credentials and serving
 });
 
 test('kubectl rejects a server from another CA or without the right SAN; the server rejects foreign clients', { skip: !kubectlAvailable && 'kubectl not found' }, async (t) => {
-  const srv = await startServer(serving(caA, ['127.0.0.1', 'fleet.example']), caA);
+  const srv = await startServer(await serving(caA, ['127.0.0.1', 'fleet.example']), caA);
   try {
-    const wrongCa = await kubectlVersion(`https://127.0.0.1:${srv.port}`, caB, client(caA));
+    const wrongCa = await kubectlVersion(`https://127.0.0.1:${srv.port}`, caB, await client(caA));
     assert.notEqual(wrongCa.code, 0);
     assert.match(wrongCa.out, /x509: certificate signed by unknown authority/);
 
-    const wrongName = await kubectlVersion(`https://localhost:${srv.port}`, caA, client(caA));
+    const wrongName = await kubectlVersion(`https://localhost:${srv.port}`, caA, await client(caA));
     assert.notEqual(wrongName.code, 0);
     assert.match(wrongName.out, /x509: certificate is valid for fleet\.example, not localhost/);
 
-    const foreignClient = await kubectlVersion(`https://127.0.0.1:${srv.port}`, caA, client(caB));
+    const foreignClient = await kubectlVersion(`https://127.0.0.1:${srv.port}`, caA, await client(caB));
     assert.notEqual(foreignClient.code, 0);
     t.diagnostic(`foreign client: ${foreignClient.out.trim()}`);
     assert.match(foreignClient.out, /tls|certificate|EOF|reset/i);
