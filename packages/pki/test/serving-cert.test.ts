@@ -49,16 +49,10 @@ for (const [label, ca, keyType] of cases) {
     assert.match(wrongIp.stdout + wrongIp.stderr, /IP address mismatch/);
 
     assert.match(info, /^subject=CN = ucs-federation$/m);
-    const san = extensionBlock(info, 'X509v3 Subject Alternative Name');
-    assert.equal(san.critical, false);
-    assert.equal(san.body, SAN_TEXT);
+    assert.deepEqual(extensionBlock(info, 'X509v3 Subject Alternative Name'), { critical: false, body: SAN_TEXT });
     assert.equal(extensionBlock(info, 'X509v3 Extended Key Usage').body, 'TLS Web Server Authentication');
-    const ku = extensionBlock(info, 'X509v3 Key Usage');
-    assert.equal(ku.critical, true);
-    assert.equal(ku.body, keyType === 'rsa-2048' ? 'Digital Signature, Key Encipherment' : 'Digital Signature');
-    const bc = extensionBlock(info, 'X509v3 Basic Constraints');
-    assert.equal(bc.critical, true);
-    assert.equal(bc.body, 'CA:FALSE');
+    assert.deepEqual(extensionBlock(info, 'X509v3 Key Usage'), { critical: true, body: keyType === 'rsa-2048' ? 'Digital Signature, Key Encipherment' : 'Digital Signature' });
+    assert.deepEqual(extensionBlock(info, 'X509v3 Basic Constraints'), { critical: true, body: 'CA:FALSE' });
     assert.equal(colonHex(extensionBlock(info, 'X509v3 Authority Key Identifier').body), auth.keyIdHex);
     extensionBlock(info, 'X509v3 Subject Key Identifier');
     const dates = parseOpensslDates(info);
