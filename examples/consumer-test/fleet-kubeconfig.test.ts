@@ -28,7 +28,7 @@ test('signs requests with AK/SK', async () => {
 });
 
 test('surfaces a UCS outage as UcsApiError', async () => {
-  stub.failNext('DownloadFederationKubeconfig', { status: 500, code: 'UCS.00000006' });
+  await stub.failNext('DownloadFederationKubeconfig', { status: 500, code: 'UCS.00000006' });
   await assert.rejects(ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 30 }), (err: unknown) => {
     assert.ok(err instanceof UcsApiError);
     assert.equal(err.status, 500);
@@ -40,19 +40,29 @@ test('surfaces a UCS outage as UcsApiError', async () => {
 });
 
 test('reports an exhausted fleet quota', async () => {
-  stub.failNext('RegisterClusterGroup', { code: 'UCS.00000017' });
+  await stub.failNext('RegisterClusterGroup', { code: 'UCS.00000017' });
   await assert.rejects(ucs.createFleet({ metadata: { name: 'one-too-many' } }), { status: 400, errorCode: 'UCS.00000017' });
 });
 
 test('waits for federation to be enabled before connecting', async () => {
   // Enabling takes a minute, on the stub's clock: the test moves the clock instead of waiting.
-  stub.setFederationDelay(60_000);
+  await stub.setFederationDelay(60_000);
   const { uid } = await ucs.createFleet({ metadata: { name: 'staging' } });
   await ucs.enableFederation(uid);
   assert.equal((await ucs.federationProgress(uid)).status.phase, 'Running');
-  stub.advanceClock(60_000);
+  await stub.advanceClock(60_000);
   assert.equal((await ucs.federationProgress(uid)).status.phase, 'Success');
   await ucs.createConnection(uid, { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' });
   const kubeconfig = await ucs.downloadFederationKubeconfig(uid, { duration: 1 });
   assert.equal(kubeconfig.contexts.length, 1);
+});
+
+test('sees what the code under test sent, and starts the next test from the seed', async () => {
+  await stub.control.clearRequests();
+  await ucs.createFleet({ metadata: { name: 'scratch' } });
+  const [sent] = await stub.control.requests();
+  assert.equal(sent?.operationId, 'RegisterClusterGroup');
+  assert.equal(sent?.status, 201);
+  await stub.reset();
+  assert.deepEqual((await ucs.listFleets()).items.map((f) => f.metadata.name), ['demo']);
 });

@@ -4,6 +4,7 @@ import { specDocument } from './spec-document.js';
 import type { CredentialRegistry } from './domain/credentials.js';
 import type { Domain } from './domain/index.js';
 import type { Clock } from './domain/clock.js';
+import type { ControlEntrance } from './control/index.js';
 import { accessLog } from './http/access-log.js';
 import { chain } from './http/chain.js';
 import { contractDocs } from './http/contract-docs.js';
@@ -24,8 +25,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   bodyLimitBytes: number;
-  /** Asked before each handler; the test stub uses it to force errors. */
-  faultHook?: FaultHook;
+  /** The test controls (config.control): the control API, its request log, and the faults it plans. */
+  control?: ControlEntrance;
 }
 
 /**
@@ -43,13 +44,15 @@ export function createApp(deps: AppDeps): Express {
   // Every kubeconfig is freshly minted: an ETag costs a hash per response and means nothing.
   app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(chain(deps.logger.isLevelEnabled('info') ? [requestId, accessLog(deps.logger)] : [requestId]));
+  app.use(chain([requestId, ...(deps.logger.isLevelEnabled('info') ? [accessLog(deps.logger)] : []), ...(deps.control ? [deps.control.recorder] : [])]));
+  // Its own pipeline, entered only under its prefix: off, those paths are unknown UCS paths.
+  if (deps.control) app.use(deps.control.router);
   app.use(contractDocs());
   const auth = authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() });
   app.use(chain([...rawBody(deps.bodyLimitBytes), auth, decodeJsonBody]));
   for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeJsonFieldsForm);
   app.use(chain(openApiValidator(spec)));
-  mountOperations(app, allHandlers(deps.domain, deps.store), deps.faultHook);
+  mountOperations(app, allHandlers(deps.domain, deps.store), deps.control?.faultHook);
   app.use(notFound);
   app.use(errorHandler(deps.logger));
   return app;

@@ -13,6 +13,7 @@ export function startupBanner(s: RunningServer): string {
   if (token) lines.push(`  token: ${token.token}  (account ${token.domainId}, user ${token.userName})`);
   const ak = s.seed.accessKeys[0];
   if (ak) lines.push(`  access key: ${ak.accessKey}  secret key: ${ak.secretKey}`);
+  if (s.control) lines.push(`  control API: ${s.control.url}  token: ${s.control.token}  (docs: ${s.control.docsUrl})`);
   if (ready && token) {
     lines.push(
       `  ready fleet: ${ready.id}  (${ready.name}: federation enabled, connected)`,

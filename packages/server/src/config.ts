@@ -19,6 +19,10 @@ export interface ServerConfig {
   fleetQuota: number;
   region: string;
   logLevel: string;
+  /** Serve the test controls (control-openapi.yaml) under /__control/. */
+  control: boolean;
+  /** The control API's token; undefined: a fresh one per start (printed in the banner). */
+  controlToken: string | undefined;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -35,6 +39,8 @@ export const defaultConfig: ServerConfig = {
   fleetQuota: 50,
   region: 'cn-north-4',
   logLevel: 'info',
+  control: false,
+  controlToken: undefined,
 };
 
 /**
@@ -48,6 +54,8 @@ interface Setting {
   value: string;
   help: string;
   parse: (v: string, name: string) => unknown;
+  /** A flag that takes no value (`--control`); its environment variable says 1, true, 0 or false. */
+  switch?: true;
 }
 
 const settings: readonly Setting[] = [
@@ -155,6 +163,23 @@ const settings: readonly Setting[] = [
     help: 'pino log level: fatal, error, warn, info, debug, trace or silent',
     parse: logLevel,
   },
+  {
+    key: 'control',
+    flag: 'control',
+    env: 'UCS_CONTROL',
+    value: '',
+    help: 'serve the test controls (control-openapi.yaml) under /__control/, with their own token',
+    parse: onOff,
+    switch: true,
+  },
+  {
+    key: 'controlToken',
+    flag: 'control-token',
+    env: 'UCS_CONTROL_TOKEN',
+    value: 'token',
+    help: 'the control API token (16-256 printable characters), with --control',
+    parse: controlToken,
+  },
 ];
 
 /**
@@ -174,7 +199,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   for (const s of settings) {
     const flagValue = values[s.flag];
     const envValue = env[s.env];
-    if (typeof flagValue === 'string') config[s.key] = s.parse(flagValue, `--${s.flag}`);
+    if (flagValue === true) config[s.key] = true;
+    else if (typeof flagValue === 'string') config[s.key] = s.parse(flagValue, `--${s.flag}`);
     else if (envValue !== undefined && envValue !== '') config[s.key] = s.parse(envValue, s.env);
   }
   return config as unknown as ServerConfig;
@@ -187,7 +213,7 @@ export function settingFlags(): string[] {
 
 /** `ucs-server --help`: every flag with what it does, its environment variable and its default. */
 export function configHelp(): string {
-  const options = settings.map((s) => [`--${s.flag} <${s.value}>`, `${s.help} [${s.env}; default: ${defaultText(s.key)}]`] as const);
+  const options = settings.map((s) => [s.switch ? `--${s.flag}` : `--${s.flag} <${s.value}>`, `${s.help} [${s.env}; default: ${defaultText(s.key)}]`] as const);
   const all = [...options, ['--version', 'print the version and exit'] as const, ['-h, --help', 'print this help and exit'] as const];
   const width = Math.max(...all.map(([flag]) => flag.length)) + 2;
   return [
@@ -203,6 +229,7 @@ export function configHelp(): string {
 function defaultText(key: keyof ServerConfig): string {
   if (key === 'keyPoolSize') return '0 for ecdsa-p256, 32 for rsa-2048';
   if (key === 'seedPath') return 'built-in';
+  if (key === 'controlToken') return 'a fresh one per start';
   return String(defaultConfig[key] ?? '(none)');
 }
 
@@ -210,7 +237,7 @@ function parseFlags(argv: string[]): { values: Record<string, string | boolean |
   try {
     const parsed = parseArgs({
       args: argv,
-      options: Object.fromEntries([...settings.map((s) => [s.flag, { type: 'string' as const }]), ['help', { type: 'boolean' as const }], ['version', { type: 'boolean' as const }]]),
+      options: Object.fromEntries([...settings.map((s) => [s.flag, { type: s.switch ? ('boolean' as const) : ('string' as const) }]), ['help', { type: 'boolean' as const }], ['version', { type: 'boolean' as const }]]),
       strict: true,
     });
     return { values: parsed.values as Record<string, string | boolean | undefined> };
@@ -239,6 +266,18 @@ function databaseUrl(v: string, name: string): string {
 
 function keyType(v: string, name: string): KeyType {
   if (v !== 'ecdsa-p256' && v !== 'rsa-2048') throw new ConfigError(`${name} must be ecdsa-p256 or rsa-2048, not "${v}"`);
+  return v;
+}
+
+function onOff(v: string, name: string): boolean {
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  throw new ConfigError(`${name} must be 1, true, 0 or false, not "${v}"`);
+}
+
+/** Never echoes the value: it is a secret. */
+function controlToken(v: string, name: string): string {
+  if (!/^[\x21-\x7e]{16,256}$/.test(v)) throw new ConfigError(`${name} must be 16 to 256 printable ASCII characters without spaces`);
   return v;
 }
 

@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
-import type { FaultHook } from './http/router.js';
 import { keyPoolSizeFor, type ServerConfig } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
@@ -10,6 +9,8 @@ import { createDomain, type Domain } from './domain/index.js';
 import { KeyPool } from '@ucs-fleet/pki';
 import { FederationEndpoints, reconcilingAfterFederationChanges } from './federation-endpoint/index.js';
 import { createLogger } from './logger.js';
+import { controlEntrance, controlDocsPath, controlPathPrefix, newServerControls } from './control/index.js';
+import { resetStore } from './control/reset.js';
 import { allocateFreePort } from './ports.js';
 import { defaultSeed, loadSeedFile, type Seed } from './seed.js';
 import { applySeedFleets } from './seed-apply.js';
@@ -20,12 +21,19 @@ export interface StartOptions {
   config: ServerConfig;
   /** A seed given in code wins over config.seedPath and the default seed. */
   seed?: Seed;
+  /** With config.control, an OffsetClock (the control API moves it); by default a new one. */
   clock?: Clock;
   logger?: Logger;
-  /** Read at each enable, so a caller can change it while the server runs. */
+  /** Read at each enable, so a caller can change it while the server runs (with config.control, the control API sets it instead). */
   federationDelayMs?: () => number;
-  /** Asked before each handler; an error it returns is the answer instead (the test stub's failNext). */
-  faultHook?: FaultHook;
+}
+
+/** Where a run's control API answers, when it was started with config.control. */
+export interface RunningControl {
+  /** e.g. http://127.0.0.1:41234/__control/ */
+  url: string;
+  docsUrl: string;
+  token: string;
 }
 
 export interface RunningServer {
@@ -37,23 +45,26 @@ export interface RunningServer {
   domain: Domain;
   /** The fleets' federation API endpoints; reconcile() makes them follow the store now. */
   federationEndpoints: FederationEndpoints;
+  control: RunningControl | undefined;
   close(): Promise<void>;
 }
 
 /** Opens the store, applies the seed, compiles the spec and listens. */
 export async function startServer(o: StartOptions): Promise<RunningServer> {
   const { config } = o;
-  const clock = o.clock ?? systemClock;
   const logger = o.logger ?? createLogger(config.logLevel);
   const seed = o.seed ?? (config.seedPath ? loadSeedFile(config.seedPath) : defaultSeed);
+  const controls = config.control ? newServerControls(config, seed, o.clock) : undefined;
+  const clock = controls?.clock ?? o.clock ?? systemClock;
   const openedStore = await openStore(config);
   const poolSize = keyPoolSizeFor(config);
   const keyPool = poolSize > 0 ? new KeyPool({ keyType: config.keyType, size: poolSize }) : undefined;
   const federationEndpoints = new FederationEndpoints({ store: openedStore, host: config.federationHost, clock, logger, keyPool });
   const store = reconcilingAfterFederationChanges(openedStore, () => federationEndpoints.reconcile());
   const allocatePort = () => allocateFreePort(config.federationHost);
-  const federationDelayMs = o.federationDelayMs ?? (() => config.federationDelayMs);
-  await applySeedFleets(seed, { store, now: clock.now(), allocatePort, keyType: config.keyType, federationDelayMs: federationDelayMs() });
+  const federationDelayMs = controls ? () => controls.federationDelay.ms : (o.federationDelayMs ?? (() => config.federationDelayMs));
+  const applySeed = () => applySeedFleets(seed, { store, now: clock.now(), allocatePort, keyType: config.keyType, federationDelayMs: federationDelayMs() });
+  await applySeed();
   const domain = createDomain({
     store,
     clock,
@@ -66,13 +77,23 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     keyPool,
   });
   const credentials = new CredentialRegistry(seed.tokens, seed.accessKeys);
-  const app = createApp({ domain, store, credentials, clock, logger, bodyLimitBytes: config.bodyLimitBytes, ...(o.faultHook ? { faultHook: o.faultHook } : {}) });
+  const control =
+    controls &&
+    controlEntrance(controls, {
+      store,
+      logger,
+      bodyLimitBytes: config.bodyLimitBytes,
+      reset: (to) => resetStore(to, { store, domain, seed, applySeed, reconcileEndpoints: () => federationEndpoints.reconcile() }),
+    });
+  const app = createApp({ domain, store, credentials, clock, logger, bodyLimitBytes: config.bodyLimitBytes, ...(control ? { control } : {}) });
   const server = await listen(app, config);
   const port = (server.address() as AddressInfo).port;
   await federationEndpoints.start();
+  const url = `http://${hostForUrl(config.host)}:${port}`;
   return {
-    url: `http://${hostForUrl(config.host)}:${port}`,
+    url,
     port,
+    control: controls && { url: `${url}${controlPathPrefix}`, docsUrl: `${url}${controlDocsPath}`, token: controls.token },
     config,
     seed,
     store,

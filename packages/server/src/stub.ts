@@ -1,12 +1,12 @@
 import { defaultConfig, type ServerConfig } from './config.js';
+import { createControlClient, type ControlClient, type FaultableOperationId, type StubFault } from './control/index.js';
 import { OffsetClock } from './domain/clock.js';
 import { defaultSeed, type Seed } from './seed.js';
 import { startServer, type RunningServer } from './server.js';
 import { stubAccount, type StubAccount } from './stub/account.js';
-import { FaultPlan, type FaultableOperationId, type StubFault } from './stub/faults.js';
 
 export { StubSeedError, type StubAccount } from './stub/account.js';
-export type { FaultableOperationId, FaultStatus, StubFault } from './stub/faults.js';
+export type { FaultableOperationId, FaultStatus, FaultCode, StubFault } from './control/index.js';
 
 export interface StubOptions {
   /** Credentials and fleets (default: the built-in seed). It needs a ready fleet and a token and access key of its account. */
@@ -15,35 +15,45 @@ export interface StubOptions {
   federationDelayMs?: number;
   /** The server's clock (default: a new OffsetClock); advanceClock moves it. */
   clock?: OffsetClock;
-  /** Any other server setting; the stub's defaults are an ephemeral port, an in-memory store and no logs. */
+  /** Any other server setting; the stub's defaults are an ephemeral port, an in-memory store, no logs and the control API on. */
   config?: Partial<ServerConfig>;
 }
 
-/** A running reference server for one test suite, with the credentials and fleet to call it with. */
+/**
+ * A running reference server for one test suite, with the credentials and fleet to call it with.
+ * Its controls are calls of the server's control API (control-openapi.yaml), the same a suite in
+ * any language makes over HTTP: each is checked there, and a refusal rejects with ControlApiError.
+ */
 export interface Stub extends StubAccount {
   /** Base URL of the API, e.g. http://127.0.0.1:41234 */
   url: string;
   /** The kubeconfig server URL of the ready fleet (its federation API endpoint, https). */
   federationEndpoint: string;
   clock: OffsetClock;
-  /** The server itself (store, domain, config), for what the controls below do not cover. */
+  /** The typed client of this server's control API, for what the shortcuts below do not cover (request log, certificates, clock). */
+  control: ControlClient;
+  /** The token of the control API (X-Control-Token). */
+  controlToken: string;
+  /** The server itself (store, domain, config). */
   server: RunningServer;
   /**
    * Makes the next call of the operation that passes authentication and validation answer with
    * an error instead: by default 500 UCS.00000006. Status and code must be ones openapi.yaml
-   * allows for the operation (checked here, at once). Faults queue up: two calls, two failures.
+   * allows for the operation (refused otherwise). Faults queue up: two calls, two failures.
    */
-  failNext<K extends FaultableOperationId>(operationId: K, fault?: StubFault<K>): void;
+  failNext<K extends FaultableOperationId>(operationId: K, fault?: StubFault<K>): Promise<void>;
   /** Drops every fault not yet answered. */
-  clearFaults(): void;
+  clearFaults(): Promise<void>;
   /** How long enabling federation takes from now on, in ms. */
-  setFederationDelay(ms: number): void;
+  setFederationDelay(ms: number): Promise<void>;
   /**
    * Moves the server's clock forward, e.g. past a certificate's notAfter. AK/SK signatures are
    * checked against this clock too: after a jump of more than 15 minutes, sign with `now` moved
    * the same way, or call with the token.
    */
-  advanceClock(ms: number): void;
+  advanceClock(ms: number): Promise<void>;
+  /** Empties the store and applies the seed again (or leaves it empty); planned faults are dropped. */
+  reset(to?: 'seed' | 'empty'): Promise<void>;
   /** Stops the server and frees everything it holds; the process can then exit by itself. */
   close(): Promise<void>;
 }
@@ -56,7 +66,6 @@ export async function startStub(o: StubOptions = {}): Promise<Stub> {
   const seed = o.seed ?? defaultSeed;
   const account = stubAccount(seed);
   const clock = o.clock ?? new OffsetClock();
-  let federationDelayMs = nonNegativeInteger(o.federationDelayMs ?? 0, 'federationDelayMs');
   const config: ServerConfig = {
     ...defaultConfig,
     host: '127.0.0.1',
@@ -64,29 +73,39 @@ export async function startStub(o: StubOptions = {}): Promise<Stub> {
     dataDir: ':memory:',
     seedPath: undefined,
     federationHost: '127.0.0.1',
-    federationDelayMs,
+    federationDelayMs: nonNegativeInteger(o.federationDelayMs ?? 0, 'federationDelayMs'),
     logLevel: 'silent',
+    control: true,
     ...o.config,
   };
-  const faults = new FaultPlan();
-  const server = await startServer({ config, seed, clock, federationDelayMs: () => federationDelayMs, faultHook: (id) => faults.take(id) });
+  const server = await startServer({ config, seed, clock });
   let closing: Promise<void> | undefined;
   try {
+    if (!server.control) throw new TypeError('startStub: config.control: false leaves the stub without its controls');
     const federationEndpoint = await federationEndpointOf(server, account);
+    const control = createControlClient({ url: server.url, token: server.control.token });
     return {
       ...account,
       url: server.url,
       federationEndpoint,
       clock,
+      control,
+      controlToken: server.control.token,
       server,
-      failNext: (operationId, fault) => faults.add(operationId, fault),
-      clearFaults: () => faults.clear(),
-      setFederationDelay: (ms) => {
-        federationDelayMs = nonNegativeInteger(ms, 'setFederationDelay');
+      failNext: async (operationId, fault) => {
+        await control.planFault(operationId, fault);
       },
-      advanceClock: (ms) => {
-        if (!Number.isFinite(ms)) throw new TypeError(`advanceClock: ${ms} is not a number of milliseconds`);
-        clock.advance(ms);
+      clearFaults: async () => {
+        await control.clearFaults();
+      },
+      setFederationDelay: async (ms) => {
+        await control.setFederationDelay(ms);
+      },
+      advanceClock: async (ms) => {
+        await control.advanceClock(ms);
+      },
+      reset: async (to) => {
+        await control.reset(to);
       },
       close: () => {
         closing ??= (async () => {

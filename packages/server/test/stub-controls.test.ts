@@ -17,19 +17,19 @@ describe('stub.failNext', () => {
   after(() => stub.close());
 
   test('by default: the next call answers 500 UCS.00000006, then the operation works again', async () => {
-    stub.failNext('DownloadFederationKubeconfig');
+    await stub.failNext('DownloadFederationKubeconfig');
     const failed = await callApi(stub.url, { method: 'POST', path: `/v1/clustergroups/${stub.fleetId}/kubeconfig`, token: stub.token, body: { duration: 1 } });
     assert.equal(failed.status, 500);
-    assert.deepEqual(failed.body, { error_code: 'UCS.00000006', error_msg: 'Server internal error: forced by the stub (failNext DownloadFederationKubeconfig)' });
+    assert.deepEqual(failed.body, { error_code: 'UCS.00000006', error_msg: 'Server internal error: forced by the control API (DownloadFederationKubeconfig)' });
     await ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 1 });
   });
 
   test('a code alone picks its status; a status alone picks the server\'s usual code', async () => {
-    stub.failNext('RegisterClusterGroup', { code: 'UCS.00000017' });
+    await stub.failNext('RegisterClusterGroup', { code: 'UCS.00000017' });
     await assert.rejects(ucs.createFleet({ metadata: { name: 'quota' } }), { status: 400, errorCode: 'UCS.00000017' });
-    stub.failNext('ShowClusterGroup', { status: 404 });
+    await stub.failNext('ShowClusterGroup', { status: 404 });
     await assert.rejects(ucs.showFleet(stub.fleetId), { status: 404, errorCode: 'UCS.00000013' });
-    stub.failNext('DownloadFederationKubeconfig', { status: 400, code: 'UCS.00000003', message: 'Failed to obtain the federation information: the federation is being upgraded' });
+    await stub.failNext('DownloadFederationKubeconfig', { status: 400, code: 'UCS.00000003', message: 'Failed to obtain the federation information: the federation is being upgraded' });
     await assert.rejects(ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 1 }), {
       status: 400,
       errorCode: 'UCS.00000003',
@@ -38,8 +38,8 @@ describe('stub.failNext', () => {
   });
 
   test('faults queue up per operation and only hit their own operation', async () => {
-    stub.failNext('ShowClusterGroup', { status: 500, code: 'UCS.00000005' });
-    stub.failNext('ShowClusterGroup', { status: 401 });
+    await stub.failNext('ShowClusterGroup', { status: 500, code: 'UCS.00000005' });
+    await stub.failNext('ShowClusterGroup', { status: 401 });
     await ucs.listFleets();
     await assert.rejects(ucs.showFleet(stub.fleetId), { status: 500, errorCode: 'UCS.00000005' });
     await assert.rejects(ucs.showFleet(stub.fleetId), { status: 401, errorCode: 'UCS.00000018' });
@@ -47,7 +47,7 @@ describe('stub.failNext', () => {
   });
 
   test('a request the server refuses anyway (credentials, validation) does not use up the fault', async () => {
-    stub.failNext('DownloadFederationKubeconfig', { status: 500 });
+    await stub.failNext('DownloadFederationKubeconfig', { status: 500 });
     const unauthenticated = await callApi(stub.url, { method: 'POST', path: `/v1/clustergroups/${stub.fleetId}/kubeconfig`, body: { duration: 1 } });
     assert.equal(unauthenticated.status, 401);
     await assert.rejects(ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 0 }), { status: 400, errorCode: 'UCS.00000012' });
@@ -55,28 +55,34 @@ describe('stub.failNext', () => {
   });
 
   test('works on public operations too', async () => {
-    stub.failNext('ShowHealth');
+    await stub.failNext('ShowHealth');
     const health = await callApi(stub.url, { path: '/healthz' });
     assert.equal(health.status, 500);
   });
 
   test('clearFaults drops what was not answered', async () => {
-    stub.failNext('ListClusterGroup');
-    stub.clearFaults();
+    await stub.failNext('ListClusterGroup');
+    await stub.clearFaults();
     await ucs.listFleets();
   });
 
-  test('a fault the contract does not allow is refused when planned, not answered', () => {
+  test('a fault the contract does not allow is refused when planned, not answered', async () => {
+    const refused = (pattern: RegExp) => ({ name: 'ControlApiError', status: 400, errorCode: 'UCS.00000012', errorMsg: pattern });
     // @ts-expect-error 418 is no status of ShowClusterGroup in openapi.yaml
-    assert.throws(() => stub.failNext('ShowClusterGroup', { status: 418 }), /defines no 418 for ShowClusterGroup/);
+    await assert.rejects(stub.failNext('ShowClusterGroup', { status: 418 }), refused(/defines no 418 for ShowClusterGroup/));
     // @ts-expect-error ShowClusterGroup takes no body, so the spec has no 413 for it
-    assert.throws(() => stub.failNext('ShowClusterGroup', { status: 413 }), /defines no 413/);
-    assert.throws(() => stub.failNext('DownloadFederationKubeconfig', { status: 500, code: 'UCS.00000017' }), /pairs UCS.00000017 with 400, not 500/);
-    assert.throws(() => stub.failNext('ShowHealth', { code: 'UCS.00000018' }), /defines no 401 for ShowHealth/);
+    await assert.rejects(stub.failNext('ShowClusterGroup', { status: 413 }), refused(/defines no 413/));
+    await assert.rejects(
+      stub.failNext('DownloadFederationKubeconfig', { status: 500, code: 'UCS.00000017' }),
+      refused(/pairs UCS.00000017 with 400 for DownloadFederationKubeconfig, not 500/),
+    );
+    // @ts-expect-error no error status of ShowHealth carries UCS.00000018
+    await assert.rejects(stub.failNext('ShowHealth', { code: 'UCS.00000018' }), refused(/pairs UCS.00000018 with no status for ShowHealth/));
     // @ts-expect-error the contract documents are files, not handled operations
-    assert.throws(() => stub.failNext('ShowOpenApiYaml'), /served as a file/);
+    await assert.rejects(stub.failNext('ShowOpenApiYaml'), refused(/served as a file/));
     // @ts-expect-error not an operation
-    assert.throws(() => stub.failNext('DownloadKubeconfig'), /not an operation/);
+    await assert.rejects(stub.failNext('DownloadKubeconfig'), refused(/not an operation/));
+    assert.deepEqual(await stub.control.listFaults(), []);
   });
 });
 
@@ -85,19 +91,19 @@ describe('stub.setFederationDelay', () => {
     const stub = await startStub();
     try {
       const ucs = createUcsClient({ endpoint: stub.url, token: stub.token, fetch: specCheckingFetch });
-      stub.setFederationDelay(60_000);
+      await stub.setFederationDelay(60_000);
       const slow = await ucs.createFleet({ metadata: { name: 'slow' } });
       await ucs.enableFederation(slow.uid);
       assert.equal((await ucs.federationProgress(slow.uid)).status.phase, 'Running');
       await assert.rejects(ucs.createConnection(slow.uid, { projectID: 'p', vpcID: 'v', subnetID: 's' }), { status: 400, errorCode: 'UCS.00000003' });
 
-      stub.setFederationDelay(0);
+      await stub.setFederationDelay(0);
       const fast = await ucs.createFleet({ metadata: { name: 'fast' } });
       await ucs.enableFederation(fast.uid);
       assert.equal((await ucs.federationProgress(fast.uid)).status.phase, 'Success');
       // The slow one still follows the delay it started with, on the server's clock.
       assert.equal((await ucs.federationProgress(slow.uid)).status.phase, 'Running');
-      stub.advanceClock(61_000);
+      await stub.advanceClock(61_000);
       assert.equal((await ucs.federationProgress(slow.uid)).status.phase, 'Success');
     } finally {
       await stub.close();
@@ -113,7 +119,7 @@ describe('stub.advanceClock', () => {
       assert.equal(stub.clock, clock);
       const ucs = createUcsClient({ endpoint: stub.url, token: stub.token, fetch: specCheckingFetch });
       const before = certificateOf(await ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 1 }));
-      stub.advanceClock(30 * day);
+      await stub.advanceClock(30 * day);
       const later = certificateOf(await ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 1 }));
       // The first certificate has expired by the stub's clock; the new one is valid on it.
       assert.ok(Date.parse(before.validTo) < clock.now());
@@ -130,7 +136,7 @@ describe('stub.advanceClock', () => {
     try {
       const signed = createUcsClient({ endpoint: stub.url, accessKey: stub.accessKey, secretKey: stub.secretKey, fetch: specCheckingFetch });
       await signed.showFleet(stub.fleetId);
-      stub.advanceClock(16 * 60 * 1000);
+      await stub.advanceClock(16 * 60 * 1000);
       await assert.rejects(signed.showFleet(stub.fleetId), { status: 401, errorCode: 'UCS.00000018' });
       const withToken = createUcsClient({ endpoint: stub.url, token: stub.token, fetch: specCheckingFetch });
       await withToken.showFleet(stub.fleetId);

@@ -98,8 +98,10 @@ describe('startStub options', () => {
     await assert.rejects(startStub({ federationDelayMs: -1 }), TypeError);
     const stub = await startStub();
     try {
-      assert.throws(() => stub.setFederationDelay(1.5), TypeError);
-      assert.throws(() => stub.advanceClock(Number.NaN), TypeError);
+      await assert.rejects(stub.setFederationDelay(1.5), { name: 'ControlApiError', status: 400, errorCode: 'UCS.00000012' });
+      await assert.rejects(stub.advanceClock(Number.NaN), { name: 'ControlApiError', status: 400, errorCode: 'UCS.00000012' });
+      assert.equal(await stub.control.federationDelay(), 0);
+      assert.equal((await stub.control.clock()).offsetMs, 0);
     } finally {
       await stub.close();
     }
@@ -110,7 +112,7 @@ describe('startStub options', () => {
     try {
       assert.notEqual(a.url, b.url);
       assert.notEqual(a.federationEndpoint, b.federationEndpoint);
-      a.failNext('ShowClusterGroup');
+      await a.failNext('ShowClusterGroup');
       const ucsB = createUcsClient({ endpoint: b.url, token: b.token, fetch: specCheckingFetch });
       await ucsB.showFleet(b.fleetId);
       const ucsA = createUcsClient({ endpoint: a.url, token: a.token, fetch: specCheckingFetch });
@@ -141,7 +143,7 @@ test('after close() the process exits by itself, even after TLS connections to t
     await ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 1 });
     const { uid } = await ucs.createFleet({ metadata: { name: 'later' } });
     await ucs.enableFederation(uid);
-    stub.failNext('ShowHealth');
+    await stub.failNext('ShowHealth');
     const { hostname, port } = new URL(stub.federationEndpoint);
     const socket = connect({ host: hostname, port: Number(port), rejectUnauthorized: false });
     await new Promise((resolve) => socket.once('secureConnect', resolve).once('error', resolve));

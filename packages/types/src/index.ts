@@ -1,5 +1,8 @@
 export type { paths, components, operations } from './schema.js';
-export { operationTable, type OperationRoute } from './operation-table.js';
+export { operationTable, ucsErrorMeanings, type OperationRoute } from './operation-table.js';
+export { controlOperationTable, controlPathPrefix } from './control-operation-table.js';
+export { controlOpenapiJsonText, controlOpenapiYamlText } from './control-spec-text.js';
+export type { paths as controlPaths, components as controlComponents, operations as controlOperations } from './control-schema.js';
 export { openapiJsonText, openapiYamlText } from './spec-text.js';
 export type {
   OperationId,

@@ -309,20 +309,13 @@ export interface components {
             error_msg: string;
         };
         /**
-         * @description The UCS error codes this API answers with (from the UCS error code table):
-         *
-         *     | code | status | meaning |
-         *     |---|---|---|
-         *     | UCS.00000003 | 400 | Failed to obtain the federation information: the federation state does not allow the operation (not enabled, still being enabled, already enabled, no connection, connection exists). The UCS table has no dedicated "already enabled" code; this is the only federation-specific one. |
-         *     | UCS.00000004 | 403 | Request forbidden. |
-         *     | UCS.00000005 | 500 | Database operation failed. |
-         *     | UCS.00000006 | 500 | Server internal error. |
-         *     | UCS.00000011 | 400 | Bad query parameter value. |
-         *     | UCS.00000012 | 400, 413 | Invalid request body. |
-         *     | UCS.00000013 | 404, 405 | No requested resources found. |
-         *     | UCS.00000016 | 400, 415 | Invalid header value. |
-         *     | UCS.00000017 | 400 | Insufficient quota. |
-         *     | UCS.00000018 | 401 | Authorization failed. |
+         * @description The UCS error codes this API answers with (from the UCS error code table); what each
+         *     means is in `x-enumDescriptions`. Which codes an error response may carry is in that
+         *     response's `x-ucs-error-codes` (the first is the one the server answers with unless a
+         *     more precise one applies): the generated operation table reads both, nothing parses
+         *     this text. `UCS.00000003` answers every federation state that does not allow the
+         *     operation (not enabled, still being enabled, already enabled, no connection, connection
+         *     exists): the UCS table has no dedicated "already enabled" code.
          * @enum {string}
          */
         UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018";

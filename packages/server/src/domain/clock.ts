@@ -7,11 +7,15 @@ export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock that runs with the system clock, shifted by an offset that can be advanced. */
 export class OffsetClock implements Clock {
-  private offsetMs = 0;
+  #offsetMs = 0;
   now(): number {
-    return Date.now() + this.offsetMs;
+    return Date.now() + this.#offsetMs;
   }
   advance(ms: number): void {
-    this.offsetMs += ms;
+    this.#offsetMs += ms;
+  }
+  /** How far this clock is from the system clock, in ms. */
+  get offsetMs(): number {
+    return this.#offsetMs;
   }
 }

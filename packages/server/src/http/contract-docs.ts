@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { openapiJsonText, openapiYamlText, operationTable, type OperationId } from '@ucs-fleet/types';
+import { openapiJsonText, openapiYamlText, operationTable, type OperationId, type OperationRoute } from '@ucs-fleet/types';
 import { Router, type RequestHandler } from 'express';
 import { specDocument } from '../spec-document.js';
 import { resourceNotFound } from '../domain/errors.js';
@@ -20,15 +20,9 @@ export type StaticOperationId = Exclude<OperationId, HandledOperationId>;
 export function contractDocs(): RequestHandler {
   const spec = specDocument<{ info: { title: string; version: string } }>();
   const files: { [K in StaticOperationId]: RequestHandler } = {
-    ShowOpenApiYaml: (_req, res) => {
-      res.type('text/yaml; charset=utf-8').send(openapiYamlText);
-    },
-    ShowOpenApiJson: (_req, res) => {
-      res.type('application/json; charset=utf-8').send(openapiJsonText);
-    },
-    ShowApiDocs: (_req, res) => {
-      res.set('Content-Security-Policy', docsPagePolicy).type('text/html; charset=utf-8').send(docsPage(`${spec.info.title} ${spec.info.version}`));
-    },
+    ShowOpenApiYaml: yamlFile(openapiYamlText),
+    ShowOpenApiJson: jsonFile(openapiJsonText),
+    ShowApiDocs: docsPageFile(`${spec.info.title} ${spec.info.version}`, operationTable.ShowOpenApiJson.path),
     ShowApiDocsScript: (_req, res, next) => {
       const file = redocBundlePath();
       if (!file) throw resourceNotFound('this installation has no Redoc bundle');
@@ -37,17 +31,44 @@ export function contractDocs(): RequestHandler {
       });
     },
   };
+  return contractFiles(files, operationTable);
+}
+
+/**
+ * A router for the files of a contract's x-ucs-static operations. Express would answer OPTIONS
+ * itself (200, "GET, HEAD") and HEAD with the GET route; the spec has neither here, so any
+ * method but the operations' own goes on to the validator's 405 (and an API call does not even
+ * enter this router).
+ */
+export function contractFiles<K extends string>(
+  files: Record<K, RequestHandler>,
+  table: { readonly [P in NoInfer<K>]: Pick<OperationRoute, 'method' | 'expressPath'> },
+): RequestHandler {
+  const ids = Object.keys(files) as K[];
   const router = Router({ strict: true, caseSensitive: true });
-  for (const id of Object.keys(files) as StaticOperationId[]) {
-    const route = operationTable[id];
-    router[route.method](route.expressPath, files[id]);
-  }
-  // Express would answer OPTIONS itself (200, "GET, HEAD") and HEAD with the GET route; the spec
-  // has neither here, so any method but the operations' own goes on to the validator's 405
-  // (and an API call does not even enter this router).
-  const methods = new Set((Object.keys(files) as StaticOperationId[]).map((id) => operationTable[id].method.toUpperCase()));
+  for (const id of ids) router[table[id].method](table[id].expressPath, files[id]);
+  const methods = new Set(ids.map((id) => table[id].method.toUpperCase()));
   return (req, res, next) => (methods.has(req.method) ? router(req, res, next) : next());
 }
+
+export const yamlFile =
+  (text: string): RequestHandler =>
+  (_req, res) => {
+    res.type('text/yaml; charset=utf-8').send(text);
+  };
+
+export const jsonFile =
+  (text: string): RequestHandler =>
+  (_req, res) => {
+    res.type('application/json; charset=utf-8').send(text);
+  };
+
+/** The Redoc page of the document served at specPath. */
+export const docsPageFile =
+  (title: string, specPath: string): RequestHandler =>
+  (_req, res) => {
+    res.set('Content-Security-Policy', docsPagePolicy).type('text/html; charset=utf-8').send(docsPage(title, specPath));
+  };
 
 // Everything the page loads comes from this server: the policy makes the browser refuse any
 // other origin, so a page that works here works on a machine without internet access (Redoc's
@@ -66,8 +87,9 @@ const docsPagePolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function docsPage(title: string): string {
-  const paths = { spec: operationTable.ShowOpenApiJson.path, script: operationTable.ShowApiDocsScript.path };
+/** A page rendering the OpenAPI document at specPath with the Redoc bundle this server serves. */
+function docsPage(title: string, specPath: string): string {
+  const paths = { spec: specPath, script: operationTable.ShowApiDocsScript.path };
   return `<!doctype html>
 <html lang="en">
 <head>

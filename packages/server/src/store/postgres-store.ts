@@ -175,6 +175,17 @@ export class PostgresStore implements Store {
     return rows.map(certificateFromRow);
   }
 
+  async listAllCertificates(): Promise<CertificateRecord[]> {
+    const { rows } = await this.pool.query<CertificateRow>('SELECT * FROM certificates ORDER BY issued_at, serial');
+    return rows.map(certificateFromRow);
+  }
+
+  async clearAll(): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      for (const table of ['certificates', 'jobs', 'fleets']) await client.query(`DELETE FROM ${table}`);
+    });
+  }
+
   async listFederatedFleets(): Promise<FleetRecord[]> {
     const { rows } = await this.pool.query<FleetRow>('SELECT * FROM fleets WHERE federation_id IS NOT NULL ORDER BY created_at, id');
     return rows.map(fleetFromRow);

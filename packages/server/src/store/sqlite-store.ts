@@ -148,6 +148,17 @@ export class SqliteStore implements Store {
     return rows.map(certificateFromRow);
   }
 
+  async listAllCertificates(): Promise<CertificateRecord[]> {
+    const rows = this.sql('SELECT * FROM certificates ORDER BY issued_at, serial').all() as CertificateRow[];
+    return rows.map(certificateFromRow);
+  }
+
+  async clearAll(): Promise<void> {
+    this.db.transaction(() => {
+      for (const table of ['certificates', 'jobs', 'fleets']) this.sql(`DELETE FROM ${table}`).run();
+    }).immediate();
+  }
+
   async listFederatedFleets(): Promise<FleetRecord[]> {
     const rows = this.sql('SELECT * FROM fleets WHERE federation_id IS NOT NULL ORDER BY created_at').all() as FleetRow[];
     return rows.map(fleetFromRow);

@@ -32,6 +32,10 @@ export interface Store {
   latestJob(fleetId: string): Promise<JobRecord | undefined>;
   recordCertificate(certificate: CertificateRecord): Promise<void>;
   listCertificates(fleetId: string): Promise<CertificateRecord[]>;
+  /** Every issued certificate of every account, oldest first (the control API lists them). */
+  listAllCertificates(): Promise<CertificateRecord[]>;
+  /** Deletes every fleet, job and certificate of every account, in one transaction (the control API's reset). */
+  clearAll(): Promise<void>;
   /** Every federated fleet of every account: what the federation endpoints serve. */
   listFederatedFleets(): Promise<FleetRecord[]>;
   ping(): Promise<void>;

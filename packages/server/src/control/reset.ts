@@ -1,0 +1,25 @@
+import type { Domain } from '../domain/index.js';
+import type { Seed } from '../seed.js';
+import type { Store } from '../store/store.js';
+import type { ResetTarget } from './handlers.js';
+
+export interface ResetDeps {
+  store: Store;
+  domain: Pick<Domain, 'caCache'>;
+  seed: Seed;
+  /** Creates the seed's fleets in an empty store, as at a first start. */
+  applySeed: () => Promise<void>;
+  /** Makes the federation endpoints follow the store now. */
+  reconcileEndpoints: () => Promise<void>;
+}
+
+/** Empties the store (and the CAs cached from it), then applies the seed unless asked for empty; answers the fleets it holds. */
+export async function resetStore(to: ResetTarget, d: ResetDeps): Promise<number> {
+  for (const fleet of await d.store.listFederatedFleets()) {
+    if (fleet.federation) d.domain.caCache.forget(fleet.federation.id);
+  }
+  await d.store.clearAll();
+  if (to === 'seed') await d.applySeed();
+  await d.reconcileEndpoints();
+  return to === 'seed' ? d.seed.fleets.length : 0;
+}
