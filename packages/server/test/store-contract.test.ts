@@ -346,6 +346,31 @@ for (const engine of engines) {
       }
     });
 
+    test('clearAll leaves no fleet, job or certificate of any account; listAllCertificates spans accounts', async () => {
+      await fresh();
+      try {
+        const mine = fleet();
+        const theirs = fleet({ domainId: 'acct-2' });
+        for (const f of [mine, theirs]) await a.createFleet(f, 50);
+        const fed = federation({ port: 41003 });
+        await a.startFederation(mine.domainId, mine.id, fed, jobFor(mine.id, fed), t0);
+        const cert = (serial: string, fleetId: string, issuedAt: number) => ({ serial, fleetId, federationId: fed.id, subject: 'CN=alice', notBefore: issuedAt, notAfter: issuedAt + 1000, issuedAt });
+        await a.recordCertificate(cert('0B', theirs.id, t0 + 2));
+        await b.recordCertificate(cert('0A', mine.id, t0 + 1));
+        assert.deepEqual((await b.listAllCertificates()).map((c) => c.serial), ['0A', '0B']);
+
+        await b.clearAll();
+        assert.equal(await a.getFleet(mine.domainId, mine.id), undefined);
+        assert.equal(await a.getFleet(theirs.domainId, theirs.id), undefined);
+        assert.equal(await a.latestJob(mine.id), undefined);
+        assert.deepEqual(await a.listAllCertificates(), []);
+        assert.deepEqual(await a.listFederatedFleets(), []);
+        assert.deepEqual(await a.createFleet(mine, 50), { ok: true }, 'the same id and name can be created again');
+      } finally {
+        await close();
+      }
+    });
+
     test('ping answers while open; close is idempotent', async () => {
       await fresh();
       await a.ping();
