@@ -19,7 +19,7 @@ export function createContext(io: Io): Context {
     io,
     settings(command) {
       if (!settings) {
-        settings = resolveSettings(command.optsWithGlobals<GlobalFlags>(), io.env, io.home);
+        settings = resolveSettings(command.optsWithGlobals<GlobalFlags>(), io.env, io.home, io.cwd);
         for (const warning of settings.warnings) context.note(`warning: ${warning}`);
       }
       return settings;

@@ -59,9 +59,9 @@ export const envNames: Record<Field, string> = {
  * mixed with an access key from another; the secret key goes with the access key, from the
  * first place that has a secret key.
  */
-export function resolveSettings(flags: GlobalFlags, env: Record<string, string | undefined>, home: string): Settings {
+export function resolveSettings(flags: GlobalFlags, env: Record<string, string | undefined>, home: string, cwd = process.cwd()): Settings {
   const warnings: string[] = [];
-  const path = profileFilePath(env, home);
+  const path = profileFilePath(env, home, cwd);
   const file = loadProfileFile(path);
   if (file?.permissionWarning) warnings.push(file.permissionWarning);
   const requested = nonEmpty(flags.profile)

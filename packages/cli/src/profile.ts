@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LocalFileError, UsageError } from './errors.js';
 import { octalMode, readableByOthers } from './file-mode.js';
@@ -31,9 +31,9 @@ const profileKeys: Record<string, keyof Profile> = {
   'domain-id': 'domainId',
 };
 
-/** `$UCS_CONFIG`, else `$XDG_CONFIG_HOME/ucs/config.yaml`, else `~/.config/ucs/config.yaml`. */
-export function profileFilePath(env: Record<string, string | undefined>, home: string): string {
-  if (env.UCS_CONFIG) return env.UCS_CONFIG;
+/** `$UCS_CONFIG` (relative to `cwd`), else `$XDG_CONFIG_HOME/ucs/config.yaml`, else `~/.config/ucs/config.yaml`. */
+export function profileFilePath(env: Record<string, string | undefined>, home: string, cwd = process.cwd()): string {
+  if (env.UCS_CONFIG) return resolve(cwd, env.UCS_CONFIG);
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), 'ucs', 'config.yaml');
 }
 

@@ -16,7 +16,7 @@ export function configCommand(program: Command, ctx: Context): void {
         const line = (label: string, v: Sourced | undefined, secret = false) =>
           `${label.padEnd(12)} ${v ? `${secret ? maskSecret(v.value) : v.value}  (from ${v.source})` : '-'}`;
         const lines = [
-          `profile file ${profileFilePath(ctx.io.env, ctx.io.home)}`,
+          `profile file ${profileFilePath(ctx.io.env, ctx.io.home, ctx.io.cwd)}`,
           `profile      ${s.profile ? s.profile.name : '-'}`,
           line('endpoint', s.endpoint),
           line('token', s.token, true),

@@ -61,7 +61,7 @@ export function kubeconfigCommand(program: Command, ctx: Context): void {
           ctx.io.stdout.write(opts.output === 'json' ? `${JSON.stringify(config, null, 2)}\n` : kubeconfigToYaml(config));
           return;
         }
-        const target = kubeconfigTarget(opts.kubeconfig, ctx.io.env, ctx.io.home);
+        const target = kubeconfigTarget(opts.kubeconfig, ctx.io.env, ctx.io.home, ctx.io.cwd ?? process.cwd());
         // Refuse a broken file before a certificate is minted for nothing.
         await readKubeconfigFile(target.path);
         const fleet = await findFleet(client, ref);
