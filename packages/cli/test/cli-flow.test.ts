@@ -16,7 +16,7 @@ import { contextName } from './support/fleets.js';
 interface KubectlView {
   clusters: { name: string }[];
   users: { name: string }[];
-  contexts: { name: string }[];
+  contexts: { name: string; context?: Record<string, string> }[];
   preferences?: unknown;
   'current-context'?: string;
 }
@@ -97,14 +97,17 @@ describe('ucs, end to end: create, enable, connect, merge; kubectl sees it', () 
     const whoami = await kubectl(['--kubeconfig', file, '--cache-dir', join(home, 'kube-cache'), 'auth', 'whoami', '-o', 'json']);
     assert.equal((JSON.parse(whoami) as { status: { userInfo: { username: string } } }).status.userInfo.username, 'alice');
 
-    // Getting it again replaces the fleet's entries in place and keeps everything else.
+    // The user picks a namespace; getting the kubeconfig again keeps it, replaces only the user
+    // (a new certificate), and says nothing of the cluster and context that did not change.
+    await kubectl(['--kubeconfig', file, 'config', 'set-context', '--current', '--namespace=team-a']);
     const again = await ucs(['kubeconfig', 'get', fleetId, '--merge', '--kubeconfig', file], env);
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stderr, new RegExp(`replaced cluster ${context}\\n`));
     assert.match(again.stderr, new RegExp(`replaced user ${context}-alice\\n`));
-    assert.match(again.stderr, new RegExp(`replaced context ${context}\\n`));
+    assert.doesNotMatch(again.stderr, /cluster|replaced context|current-context/, 'the cluster, the context and current-context did not change');
     const afterAgain = await view(file);
     assert.deepEqual(afterAgain.contexts.map((c) => c.name), afterMerge.contexts.map((c) => c.name));
+    assert.deepEqual(named(afterAgain.contexts, context), { name: context, context: { cluster: context, user: `${context}-alice`, namespace: 'team-a' } });
+    assert.equal((await kubectl(['--kubeconfig', file, 'config', 'view', '--minify', '-o', 'jsonpath={..namespace}'])).trim(), 'team-a');
     assert.notEqual(readFileSync(file, 'utf8'), '');
   });
 

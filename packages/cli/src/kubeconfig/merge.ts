@@ -5,6 +5,7 @@
  * (go-yaml), so that `yes`, `on` or `0123` keep the meaning kubectl gives them.
  */
 import type { Kubeconfig } from '@ucs-fleet/client';
+import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type ParsedNode, YAMLMap, YAMLSeq } from 'yaml';
 
 export class KubeconfigParseError extends Error {
@@ -98,6 +99,7 @@ export function renameContext(incoming: Kubeconfig, contextName: string | undefi
 export function mergeKubeconfig(existingText: string, incomingConfig: Kubeconfig, options: MergeOptions = {}): MergeResult {
   const incoming = renameContext(incomingConfig, options.contextName);
   const doc = parseKubeconfigText(existingText);
+  const jsonIndent = jsonIndentOf(existingText);
   const before = doc.toJS() ?? {};
   if (!isMap(doc.contents)) doc.contents = emptyKubeconfigNode(doc) as unknown as ParsedNode;
   const root = doc.contents as unknown as YAMLMap;
@@ -105,30 +107,58 @@ export function mergeKubeconfig(existingText: string, incomingConfig: Kubeconfig
 
   for (const { kind, key } of sections) {
     const list = sectionList(doc, root, key);
-    for (const entry of incoming[key]) {
-      const node = doc.createNode(entry);
-      const index = list.items.findIndex((item) => isMap(item) && item.get('name') === entry.name);
-      if (index >= 0) {
-        list.items[index] = node;
-        changes.push({ action: 'replaced', kind, name: entry.name });
-      } else {
-        list.items.push(node);
-        changes.push({ action: 'added', kind, name: entry.name });
+    for (const incomingEntry of incoming[key]) {
+      const index = list.items.findIndex((item) => isMap(item) && item.get('name') === incomingEntry.name);
+      if (index < 0) {
+        list.items.push(doc.createNode(incomingEntry));
+        changes.push({ action: 'added', kind, name: incomingEntry.name });
+        continue;
       }
+      const current = (list.items[index] as YAMLMap).toJS(doc) as Record<string, unknown>;
+      const entry = kind === 'context' ? keepUserContextSettings(incomingEntry as NamedContext, current) : incomingEntry;
+      // An entry that stays the same is left as it is, comments and all, and is no change to report.
+      if (isDeepStrictEqual(current, entry)) continue;
+      list.items[index] = doc.createNode(entry);
+      changes.push({ action: 'replaced', kind, name: incomingEntry.name });
     }
   }
 
   const newCurrent = incoming['current-context'];
-  if (options.setCurrentContext !== false && newCurrent) {
-    const previous = root.get('current-context');
+  const previous = root.get('current-context');
+  if (options.setCurrentContext !== false && newCurrent && previous !== newCurrent) {
     setCurrentContext(doc, root, newCurrent);
     changes.push({ action: 'set', kind: 'current-context', name: newCurrent, previous: typeof previous === 'string' && previous !== '' ? previous : undefined });
   }
 
-  const text = doc.toString(stringifyOptions);
+  // A JSON file (what `curl -o` saves) stays JSON, so jq and JSON.parse still read it.
+  const text = jsonIndent === undefined ? doc.toString(stringifyOptions) : `${JSON.stringify(doc.toJS(), null, jsonIndent)}\n`;
   // Read back what will be written: it must parse, or nothing is written.
   const after = parseKubeconfigText(text).toJS();
   return { text, changes, before, after };
+}
+
+type NamedContext = Kubeconfig['contexts'][number];
+
+/**
+ * The incoming context, keeping what the user set on the context it replaces and UCS does not
+ * send: `kubectl config set-context --current --namespace=team-a` survives the next merge.
+ */
+function keepUserContextSettings(incoming: NamedContext, current: Record<string, unknown>): NamedContext {
+  const was = current.context;
+  if (typeof was !== 'object' || was === null) return incoming;
+  return { ...incoming, context: { ...(was as Record<string, unknown>), ...incoming.context } as NamedContext['context'] };
+}
+
+/** The indent of a file written as JSON (an object, parsed by JSON.parse), or undefined for YAML. */
+function jsonIndentOf(text: string): number | undefined {
+  if (!text.trimStart().startsWith('{')) return undefined;
+  try {
+    JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const indent = /^\{\s*\n( +)"/.exec(text.trimStart());
+  return indent ? indent[1]!.length : 2;
 }
 
 /** The list under `key`, created (block style) if missing or null. */
