@@ -198,8 +198,12 @@ describe('kubeconfig get --merge, on disk', () => {
     const file = join(dir, 'config');
     writeFileSync(file, existing, { mode: 0o644 });
     const before = statSync(file);
+    const issuedBefore = await server.store.listCertificates(readyFleetId);
     const r = await ucs(['kubeconfig', 'get', 'demo', '--merge', '--dry-run', '--kubeconfig', file], env);
     assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(await server.store.listCertificates(readyFleetId), issuedBefore, 'a dry run issues no certificate');
+    assert.match(r.stderr, /dry run: no certificate was issued/);
+    assert.match(r.stdout, /client-certificate-data: <a new client certificate, valid 30 days>/);
     assert.match(r.stderr, /would add cluster ucs-demo-0f3c2d8e\n/);
     assert.match(r.stderr, /would add context ucs-demo-0f3c2d8e\n/);
     assert.match(r.stderr, /would set current-context to ucs-demo-0f3c2d8e \(was kind-dev\)/);
@@ -214,6 +218,55 @@ describe('kubeconfig get --merge, on disk', () => {
     assert.equal(statSync(file).mtimeMs, before.mtimeMs);
     assert.equal(statSync(file).mode & 0o777, 0o644, 'not even the mode changes');
     assert.deepEqual(leftovers(dir, ['config']), []);
+  });
+
+  test('--dry-run of a second merge shows only the new certificate: the cluster, the context and its namespace stay', async () => {
+    const file = join(tempHome('dry-again'), 'config');
+    writeFileSync(file, existing, { mode: 0o600 });
+    assert.equal((await ucsInProcess(['kubeconfig', 'get', 'demo', '--merge', '--kubeconfig', file], env, home)).code, 0);
+    await kubectl(['--kubeconfig', file, 'config', 'set-context', '--current', '--namespace=team-a']);
+    const text = readFileSync(file, 'utf8');
+    const issuedBefore = await server.store.listCertificates(readyFleetId);
+    const r = await ucsInProcess(['kubeconfig', 'get', 'demo', '--merge', '--dry-run', '--kubeconfig', file], env, home);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^would replace user ucs-demo-0f3c2d8e-alice$/m);
+    assert.doesNotMatch(r.stderr, /would (replace|add) (cluster|context)|current-context/);
+    assert.doesNotMatch(r.stdout, /namespace/, 'the namespace is no change');
+    assert.deepEqual(await server.store.listCertificates(readyFleetId), issuedBefore);
+    assert.equal(readFileSync(file, 'utf8'), text);
+  });
+
+  test('--dry-run for a fleet UCS would refuse: exit 3, saying why, and nothing issued or written', async () => {
+    const file = join(tempHome('dry-refused'), 'config');
+    assert.equal((await ucsInProcess(['fleet', 'create', 'plain'], env, home)).code, 0);
+    const r = await ucsInProcess(['kubeconfig', 'get', 'plain', '--merge', '--dry-run', '--kubeconfig', file], env, home);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /dry run: UCS would refuse the download: federation of fleet plain is not enabled/);
+    assert.ok(!existsSync(file));
+  });
+
+  test('into a JSON kubeconfig (what curl -o saves): the file stays JSON, every other entry identical', async () => {
+    const dir = tempHome('json');
+    const file = join(dir, 'demo.kubeconfig');
+    const alpha = fleets.find((f) => f.name === 'alpha')!;
+    const response = await fetch(`${server.url}/v1/clustergroups/${alpha.id}/kubeconfig`, {
+      method: 'POST',
+      headers: { 'X-Auth-Token': 'dev-token', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ duration: 1 }),
+    });
+    assert.equal(response.status, 201);
+    writeFileSync(file, await response.text(), { mode: 0o600 });
+    const before = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { name: string }[]>;
+    const r = await ucsInProcess(['kubeconfig', 'get', 'beta', '--merge', '--kubeconfig', file], env, home);
+    assert.equal(r.code, 0, r.stderr);
+    const after = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { name: string }[]> & { 'current-context': string };
+    const beta = contextName('beta', fleets.find((f) => f.name === 'beta')!.id);
+    for (const section of ['clusters', 'users', 'contexts']) {
+      assert.deepEqual(after[section]!.slice(0, before[section]!.length), before[section], `${section} of alpha identical`);
+      assert.equal(after[section]!.length, before[section]!.length + 1);
+    }
+    assert.deepEqual([after.kind, after.apiVersion, after['current-context']], [before.kind, before.apiVersion, beta]);
+    assert.equal((await kubectl(['--kubeconfig', file, 'config', 'current-context'])).trim(), beta);
   });
 
   test('--dry-run on a missing file creates neither the file nor its folder', async () => {

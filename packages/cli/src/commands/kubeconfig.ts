@@ -8,7 +8,8 @@ import { parseDuration } from '../duration.js';
 import { UsageError } from '../errors.js';
 import { withExamples } from '../help.js';
 import type { Change } from '../kubeconfig/merge.js';
-import { renameContext } from '../kubeconfig/merge.js';
+import { parseKubeconfigText, renameContext } from '../kubeconfig/merge.js';
+import { previewKubeconfig, requireDownloadable } from '../kubeconfig/preview.js';
 import { kubeconfigTarget } from '../kubeconfig/target.js';
 import { mergeIntoFile, readKubeconfigFile } from '../kubeconfig/update-file.js';
 
@@ -63,22 +64,27 @@ export function kubeconfigCommand(program: Command, ctx: Context): void {
         }
         const target = kubeconfigTarget(opts.kubeconfig, ctx.io.env, ctx.io.home, ctx.io.cwd ?? process.cwd());
         // Refuse a broken file before a certificate is minted for nothing.
-        await readKubeconfigFile(target.path);
+        const existing = await readKubeconfigFile(target.path);
         const fleet = await findFleet(client, ref);
-        const config = await client.downloadFederationKubeconfig(fleet.metadata.uid, { duration: opts.duration });
-        const result = await mergeIntoFile(target.path, config, {
+        const mergeOptions = {
           ...(opts.context ? { contextName: opts.context } : {}),
           setCurrentContext: opts.setCurrent,
-          dryRun: opts.dryRun === true,
           lockTimeoutMs: opts.lockTimeout,
-          notice: (line) => ctx.note(line),
-        });
-        for (const change of result.changes) ctx.note(describeChange(change, opts.dryRun === true));
+          notice: (line: string) => ctx.note(line),
+        };
         if (opts.dryRun) {
+          // A dry run asks UCS for nothing that issues a certificate: the fleet's state says whether a download would succeed.
+          requireDownloadable(fleet);
+          const preview = previewKubeconfig(fleet, parseKubeconfigText(existing.text).toJS(), opts.duration);
+          const result = await mergeIntoFile(target.path, preview, { ...mergeOptions, dryRun: true });
+          for (const change of result.changes) ctx.note(describeChange(change, true));
           if (result.diff) ctx.io.stdout.write(result.diff);
-          ctx.note(`dry run: ${result.path} was not changed`);
+          ctx.note(`dry run: no certificate was issued and ${result.path} was not changed`);
           return;
         }
+        const config = await client.downloadFederationKubeconfig(fleet.metadata.uid, { duration: opts.duration });
+        const result = await mergeIntoFile(target.path, config, mergeOptions);
+        for (const change of result.changes) ctx.note(describeChange(change, false));
         ctx.note(`wrote ${result.path} (mode 0600)${certificateExpiry(config)}`);
       }),
     [
