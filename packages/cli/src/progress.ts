@@ -4,7 +4,6 @@
  * phase change, so logs stay readable.
  */
 import type { Job } from '@ucs-fleet/client';
-import { formatDuration } from './duration.js';
 import type { OutStream } from './io.js';
 
 export interface ProgressReporter {
@@ -37,12 +36,19 @@ function stepTime(job: Job, nowMs: number): string {
   const start = job.status.startTime ? Date.parse(job.status.startTime) : NaN;
   if (Number.isNaN(start)) return '';
   const end = job.status.completionTime ? Date.parse(job.status.completionTime) : nowMs;
-  return wholeSeconds(end - start);
+  return elapsedText(end - start);
 }
 
-/** UCS times are whole seconds, so step times are shown in whole seconds: "<1s", "42s", "2m5s". */
-export function wholeSeconds(ms: number): string {
-  return ms < 1000 ? '<1s' : formatDuration(Math.floor(ms / 1000) * 1000);
+/**
+ * Every time a --wait shows (time since the start, a step's time) in one format, whole seconds
+ * as UCS times are: "0s", "42s", "2m05s", "1h02m05s".
+ */
+export function elapsedText(ms: number): string {
+  const total = Math.floor(Math.max(0, ms) / 1000);
+  const [h, m, s] = [Math.floor(total / 3600), Math.floor((total % 3600) / 60), total % 60];
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (h > 0) return `${h}h${two(m)}m${two(s)}s`;
+  return m > 0 ? `${m}m${two(s)}s` : `${s}s`;
 }
 
 const marks: Record<string, string> = { Success: '[done]', Running: '[ .. ]', Pending: '[    ]', Failed: '[FAIL]' };
@@ -60,7 +66,7 @@ class RedrawingReporter implements ProgressReporter {
     const list = steps(job);
     const width = Math.max(...list.map((s) => s.name.length));
     const now = Date.now();
-    const title = this.fit(`${this.options.title}: ${job.status.phase} (${formatDuration(elapsedMs)})`);
+    const title = this.fit(`${this.options.title}: ${job.status.phase} (${elapsedText(elapsedMs)})`);
     const lines = [
       title,
       ...list.map((s) => {
@@ -103,7 +109,7 @@ class LineReporter implements ProgressReporter {
   ) {}
 
   update(job: Job, elapsedMs: number): void {
-    const at = `[${formatDuration(elapsedMs)}]`;
+    const at = `[${elapsedText(elapsedMs)}]`;
     if (this.jobPhase === undefined) {
       const names = steps(job).map((s) => s.name);
       this.out.write(`${at} ${this.options.title}: job ${job.metadata.uid}, ${names.length} step${names.length === 1 ? '' : 's'}: ${names.join(', ')}\n`);

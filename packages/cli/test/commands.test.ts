@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { RunningServer } from '@ucs-fleet/server';
 import { readyFleetId, startTestServer } from '../../server/test/support/test-server.js';
 import { formatDuration, parseDuration } from '../src/duration.js';
+import { elapsedText } from '../src/progress.js';
 import { cleanEnv, tempHome, ucsInProcess } from './support/cli.js';
 
 describe('fleet, federation and connection commands', () => {
@@ -13,7 +14,8 @@ describe('fleet, federation and connection commands', () => {
   let env: Record<string, string>;
   const ucs = (...args: string[]) => ucsInProcess(args, env, home);
   before(async () => {
-    server = await startTestServer();
+    // Enabling takes a moment, so that `status --wait` finds the job still running.
+    server = await startTestServer({ config: { federationDelayMs: 600 } });
     env = cleanEnv(home, { UCS_ENDPOINT: server.url, UCS_TOKEN: 'dev-token' });
   });
   after(() => server.close());
@@ -52,6 +54,8 @@ describe('fleet, federation and connection commands', () => {
 
     const status = await ucs('federation', 'status', 'lifecycle', '--wait', '--interval', '50ms');
     assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stderr, /CreateFederation|InstallFederationChart/, 'it waited');
+    assert.match(status.stdout, /federation:\s+Available - /, 'the state after the wait, not the one read before it');
     assert.match(status.stdout, /job:\s+\S+ CreateFederation Success/);
     for (const step of ['InstallFederationChart', 'CreateFederationCertificates', 'StartFederationApiServer', 'JoinFederationClusters']) {
       assert.match(status.stdout, new RegExp(`  ${step}\\s+Success`));
@@ -64,12 +68,26 @@ describe('fleet, federation and connection commands', () => {
     const endpointId = (JSON.parse(connected.stdout) as { id: string }).id;
     assert.match((await ucs('fleet', 'list')).stdout, new RegExp(`lifecycle\\s+${id}\\s+Available\\s+${endpointId}`));
 
-    const stillEnabled = await ucs('fleet', 'delete', 'lifecycle');
+    const stillEnabled = await ucs('fleet', 'delete', 'lifecycle', '--yes');
     assert.equal(stillEnabled.code, 3, 'a fleet with federation cannot be deleted');
-    const disabled = await ucs('federation', 'disable', 'lifecycle');
+
+    // Without a terminal and without --yes, nothing that destroys is done.
+    const unconfirmed = await ucs('federation', 'disable', 'lifecycle');
+    assert.equal(unconfirmed.code, 2, unconfirmed.stderr);
+    assert.match(unconfirmed.stderr, /refusing to disable the federation of fleet lifecycle without confirmation: there is no terminal to ask; add --yes/);
+    assert.match((await ucs('federation', 'status', 'lifecycle')).stdout, /federation:\s+Available/, 'still enabled');
+
+    const disabled = await ucs('federation', 'disable', 'lifecycle', '--yes', '--wait', '--interval', '50ms');
     assert.equal(disabled.code, 0, disabled.stderr);
-    assert.match(disabled.stdout, /federation of fleet lifecycle is being disabled/);
-    const deleted = await ucs('fleet', 'delete', 'lifecycle');
+    assert.match(disabled.stderr, /DeleteFederation: Success/);
+    assert.match(disabled.stdout, /^federation of fleet lifecycle is disabled \(job \S+\)\n$/);
+    assert.match((await ucs('federation', 'status', 'lifecycle')).stdout, /federation:\s+Unavailable/);
+
+    const undeleted = await ucs('fleet', 'delete', 'lifecycle');
+    assert.equal(undeleted.code, 2, undeleted.stderr);
+    assert.match(undeleted.stderr, new RegExp(`refusing to delete fleet lifecycle \\(${id}\\) without confirmation`));
+    assert.equal((await ucs('fleet', 'show', id)).code, 0, 'the fleet is still there');
+    const deleted = await ucs('fleet', 'delete', 'lifecycle', '--yes');
     assert.equal(deleted.code, 0, deleted.stderr);
     assert.equal(deleted.stdout, `deleted fleet lifecycle (${id})\n`);
     assert.equal((await ucs('fleet', 'show', id)).code, 3);
@@ -88,5 +106,9 @@ describe('durations', () => {
     assert.equal(formatDuration(1500), '1.5s');
     assert.equal(formatDuration(600_000), '10m');
     assert.equal(formatDuration(3_725_000), '1h2m5s');
+  });
+
+  test('--wait shows every elapsed time in whole seconds', () => {
+    assert.deepEqual([131, 2100, 4000, 59_999, 125_000, 3_725_000].map(elapsedText), ['0s', '2s', '4s', '59s', '2m05s', '1h02m05s']);
   });
 });

@@ -48,6 +48,10 @@ describe('federation enable --wait shows live progress', () => {
     const redraws = out.split('\x1b[5A').length - 1;
     assert.ok(redraws >= 3, `redrawn ${redraws} times over ~2 s`);
     assert.match(out, /Enabling federation of fleet on-a-tty: .*Running/);
+    // Elapsed times in one format, whole seconds, like the step times: "(0s)", "(2s)", never "(131ms)" or "(2.1s)".
+    const titles = [...out.matchAll(/Enabling federation of fleet on-a-tty: \w+ \(([^)]*)\)/g)].map((m) => m[1]!);
+    assert.ok(titles.length >= 3);
+    for (const t of titles) assert.match(t, /^\d+s$/);
     assert.match(out, /Enabling federation of fleet on-a-tty: .*Success/);
     for (const step of stepNames) assert.match(out, new RegExp(`\\[done\\].*${step}\\s+Success`), `${step} seen done`);
     const running = stepNames.filter((step) => new RegExp(`\\[ \\.\\. \\].*${step}\\s+Running`).test(out));
@@ -64,9 +68,10 @@ describe('federation enable --wait shows live progress', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stderr + r.stdout, ansi);
     const lines = r.stderr.trimEnd().split('\n');
-    assert.match(lines[0]!, /^\[[\d.ms]+\] Enabling federation of fleet in-ci: job \S+, 4 steps: InstallFederationChart, CreateFederationCertificates, StartFederationApiServer, JoinFederationClusters$/);
-    const changes = lines.map((l) => /^\[[\d.ms]+\] (\w+): (Pending|Running|Success|Failed)/.exec(l)).filter((m) => m !== null);
+    assert.match(lines[0]!, /^\[\d+s\] Enabling federation of fleet in-ci: job \S+, 4 steps: InstallFederationChart, CreateFederationCertificates, StartFederationApiServer, JoinFederationClusters$/);
+    const changes = lines.map((l) => /^\[\d+s\] (\w+): (Pending|Running|Success|Failed)/.exec(l)).filter((m) => m !== null);
     const seen = changes.map((m) => `${m[1]} ${m[2]}`);
+    for (const line of lines.filter((l) => l.startsWith('['))) assert.match(line, /^\[\d+s\] [^(]*(\(\d+s\))?$/, `one time format: ${line}`);
     assert.equal(new Set(seen).size, seen.length, `each phase change is printed once:\n${r.stderr}`);
     for (const step of stepNames) {
       assert.ok(seen.includes(`${step} Success`), `${step} Success printed`);

@@ -6,7 +6,8 @@ import { parseDuration } from '../duration.js';
 import { withExamples } from '../help.js';
 import { waitForJob } from '../job-wait.js';
 import { serialize, shortTime } from '../output.js';
-import { progressReporter, steps, wholeSeconds } from '../progress.js';
+import { confirm } from '../confirm.js';
+import { elapsedText, progressReporter, steps } from '../progress.js';
 
 interface WaitFlags {
   wait?: boolean;
@@ -46,17 +47,26 @@ export function federationCommand(program: Command, ctx: Context): void {
   );
 
   withExamples(
-    federation
-      .command('disable')
-      .description("disable cluster federation: destroys the federation's CA, so kubeconfigs issued for it stop working")
-      .argument('<fleet>', 'fleet ID or name')
-      .action(async (ref: string, _opts: unknown, command: Command) => {
-        const client = ctx.client(command);
-        const fleet = await findFleet(client, ref);
-        const accepted = await client.disableFederation(fleet.metadata.uid);
-        ctx.io.stdout.write(`federation of fleet ${fleet.metadata.name} is being disabled (job ${accepted.jobId})\n`);
-      }),
-    ['ucs federation disable demo'],
+    addWaitOptions(
+      federation
+        .command('disable')
+        .description("disable cluster federation: destroys the federation's CA, so kubeconfigs issued for it stop working (asks first)")
+        .argument('<fleet>', 'fleet ID or name')
+        .option('-y, --yes', 'do not ask for confirmation (needed without a terminal, e.g. in scripts)'),
+    ).action(async (ref: string, opts: WaitFlags & { yes?: boolean }, command: Command) => {
+      const client = ctx.client(command);
+      const fleet = await findFleet(client, ref);
+      const name = fleet.metadata.name;
+      await confirm(ctx, opts.yes, { action: `disable the federation of fleet ${name}`, consequence: 'Its CA is destroyed: every kubeconfig issued for it stops working.' });
+      const accepted = await client.disableFederation(fleet.metadata.uid);
+      if (!opts.wait) {
+        ctx.io.stdout.write(`federation of fleet ${name} is being disabled (job ${accepted.jobId})\n`);
+        return;
+      }
+      const job = await follow(ctx, client, fleet, opts, `Disabling federation of fleet ${name}`);
+      ctx.io.stdout.write(`federation of fleet ${name} is disabled (job ${job.metadata.uid})\n`);
+    }),
+    ['ucs federation disable demo', 'ucs federation disable demo --yes --wait   # in a script: no question'],
   );
 
   withExamples(
@@ -68,10 +78,12 @@ export function federationCommand(program: Command, ctx: Context): void {
         .addOption(new Option('-o, --output <format>', 'output format (default: text)').choices(['json', 'yaml'])),
     ).action(async (ref: string, opts: WaitFlags & { output?: 'json' | 'yaml' }, command: Command) => {
       const client = ctx.client(command);
-      const fleet = await findFleet(client, ref);
+      let fleet = await findFleet(client, ref);
       let job = await latestJob(client, fleet.metadata.uid);
       if (opts.wait && job && job.status.phase !== 'Success') {
         job = await follow(ctx, client, fleet, opts, `Federation job of fleet ${fleet.metadata.name}`);
+        // The state read before the wait is out of date now that the job is done.
+        fleet = await client.showFleet(fleet.metadata.uid);
       }
       if (opts.output) ctx.io.stdout.write(serialize({ fleet, job: job ?? null }, opts.output));
       else ctx.io.stdout.write(statusText(fleet, job));
@@ -133,7 +145,7 @@ function statusText(fleet: ClusterGroup, job: Job | undefined): string {
     const width = Math.max(0, ...list.map((s) => s.name.length));
     for (const step of list) {
       const took = step.job.status.startTime && step.job.status.completionTime
-        ? `  ${wholeSeconds(Date.parse(step.job.status.completionTime) - Date.parse(step.job.status.startTime))}`
+        ? `  ${elapsedText(Date.parse(step.job.status.completionTime) - Date.parse(step.job.status.startTime))}`
         : '';
       lines.push(`  ${step.name.padEnd(width)}  ${step.phase}${took}`);
     }

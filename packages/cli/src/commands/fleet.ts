@@ -1,6 +1,7 @@
 import type { ClusterGroup } from '@ucs-fleet/client';
 import { Option, type Command } from 'commander';
 import { federationStatus, findFleet } from '../api.js';
+import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { withExamples } from '../help.js';
 import { print, serialize, shortTime, table, type Format } from '../output.js';
@@ -57,15 +58,17 @@ export function fleetCommand(program: Command, ctx: Context): void {
   withExamples(
     fleet
       .command('delete')
-      .description('delete a fleet (its federation must be disabled first)')
+      .description('delete a fleet (its federation must be disabled first; asks first)')
       .argument('<fleet>', 'fleet ID or name')
-      .action(async (ref: string, _opts: unknown, command: Command) => {
+      .option('-y, --yes', 'do not ask for confirmation (needed without a terminal, e.g. in scripts)')
+      .action(async (ref: string, opts: { yes?: boolean }, command: Command) => {
         const client = ctx.client(command);
         const found = await findFleet(client, ref);
+        await confirm(ctx, opts.yes, { action: `delete fleet ${found.metadata.name} (${found.metadata.uid})` });
         await client.deleteFleet(found.metadata.uid);
         ctx.io.stdout.write(`deleted fleet ${found.metadata.name} (${found.metadata.uid})\n`);
       }),
-    ['ucs federation disable demo && ucs fleet delete demo'],
+    ['ucs fleet delete demo', 'ucs federation disable demo --yes --wait && ucs fleet delete demo --yes'],
   );
 }
 
