@@ -3,31 +3,13 @@
  * one plain line per phase change; a timeout exits 5. The server takes ~2 s to enable.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '@ucs-fleet/server';
 import { startTestServer } from '../../server/test/support/test-server.js';
-import { cleanEnv, cliArgv, hasCommand, repoRoot, shellLine, stackTraceLine, tempHome, ucs, type CliResult } from './support/cli.js';
+import { cleanEnv, hasCommand, stackTraceLine, tempHome, ucs, ucsOnTty } from './support/cli.js';
 
 const stepNames = ['InstallFederationChart', 'CreateFederationCertificates', 'StartFederationApiServer', 'JoinFederationClusters'];
 const ansi = /\x1b\[/;
-
-/** Runs the CLI under a pseudo-terminal with util-linux `script`, so stdout and stderr are a TTY. */
-function ucsOnTty(args: string[], env: Record<string, string>): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const command = shellLine([process.execPath, ...cliArgv(args)]);
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: repoRoot, env: { ...env, TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr: '' });
-    });
-  });
-}
 
 describe('federation enable --wait shows live progress', () => {
   let server: RunningServer;

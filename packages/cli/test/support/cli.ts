@@ -52,6 +52,35 @@ export function ucs(args: readonly string[], env: Record<string, string>, timeou
   });
 }
 
+/**
+ * Runs the real CLI under a pseudo-terminal with util-linux `script`, so stdin, stdout and stderr
+ * are a TTY; everything it writes comes back in `stdout`. `answer` is typed once a `[y/N]`
+ * question shows.
+ */
+export function ucsOnTty(args: readonly string[], env: Record<string, string>, answer?: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const command = shellLine([process.execPath, ...cliArgv(args)]);
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: repoRoot, env: { ...env, TERM: 'xterm' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let answered = answer === undefined;
+    const onData = (d: Buffer) => {
+      stdout += d.toString();
+      if (!answered && stdout.includes('[y/N]')) {
+        answered = true;
+        child.stdin.write(`${answer}\r`);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, stdout, stderr: '' });
+    });
+  });
+}
+
 /** Runs the CLI in this process through `run(argv, io)` (fast; for the many small cases). */
 export async function ucsInProcess(args: readonly string[], env: Record<string, string>, home: string): Promise<CliResult> {
   let stdout = '';
