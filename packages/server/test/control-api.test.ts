@@ -6,6 +6,7 @@ import { controlOpenapiYamlText, controlOperationTable } from '@ucs-fleet/types'
 import { createControlClient, defaultSeed, startServer, defaultConfig, type ControlClient, type RunningServer } from '@ucs-fleet/server';
 import { callApi, specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, token } from './support/test-server.js';
+import { kubeRaw } from './support/tools.js';
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
@@ -130,7 +131,8 @@ describe('control API on', () => {
       const seedJob = (await ucs.federationProgress(readyFleetId)).metadata.uid;
       const { uid } = await ucs.createFleet({ metadata: { name: 'before-reset' } });
       await ucs.enableFederation(uid);
-      await ucs.downloadFederationKubeconfig(readyFleetId, { duration: 1 });
+      const before = await ucs.downloadFederationKubeconfig(readyFleetId, { duration: 1 });
+      assert.equal((await kubeRaw(before, 'GET', '/version')).status, 200);
       await control.planFault('ShowClusterGroup', { status: 500 });
       assert.equal((await control.certificates()).length, 1);
 
@@ -143,7 +145,11 @@ describe('control API on', () => {
       assert.ok(seedFleet.spec.federationId && seedFleet.spec.federationId !== seedFederation);
       assert.notEqual((await ucs.federationProgress(readyFleetId)).metadata.uid, seedJob);
       assert.deepEqual((await ucs.listFleets()).items.map((f) => f.metadata.uid), defaultSeed.fleets.filter((f) => f.domainId === 'd1').map((f) => f.id));
-      await ucs.downloadFederationKubeconfig(readyFleetId, { duration: 1 });
+      // The seed fleet's federation is a new one, with a new CA: a kubeconfig of before no longer gets in.
+      const refused = await kubeRaw(before, 'GET', '/version').then((r) => r.status, (err: Error) => err.message);
+      assert.notEqual(refused, 200);
+      const after = await ucs.downloadFederationKubeconfig(readyFleetId, { duration: 1 });
+      assert.equal((await kubeRaw(after, 'GET', '/version')).status, 200);
     });
 
     test('to empty: no fleet at all, and the seed credentials still work', async () => {
