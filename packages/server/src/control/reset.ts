@@ -15,10 +15,8 @@ export interface ResetDeps {
 
 /** Empties the store (and the CAs cached from it), then applies the seed unless asked for empty; answers the fleets it holds. */
 export async function resetStore(to: ResetTarget, d: ResetDeps): Promise<number> {
-  for (const fleet of await d.store.listFederatedFleets()) {
-    if (fleet.federation) d.domain.caCache.forget(fleet.federation.id);
-  }
   await d.store.clearAll();
+  d.domain.caCache.clear();
   if (to === 'seed') await d.applySeed();
   await d.reconcileEndpoints();
   return to === 'seed' ? d.seed.fleets.length : 0;

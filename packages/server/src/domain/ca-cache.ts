@@ -23,4 +23,9 @@ export class CaCache {
   forget(federationId: string): void {
     this.byFederation.delete(federationId);
   }
+
+  /** Forgets every CA: the control API's reset empties the store. */
+  clear(): void {
+    this.byFederation.clear();
+  }
 }
