@@ -7,6 +7,7 @@ import { createControlClient, defaultSeed, startServer, defaultConfig, type Cont
 import { callApi, specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, token } from './support/test-server.js';
 import { kubeRaw } from './support/tools.js';
+import { startupBanner } from '../src/banner.js';
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
@@ -35,8 +36,12 @@ describe('control API off (the default)', () => {
   });
   after(() => server.close());
 
-  test('every control path answers as any unknown path does, with or without credentials', async () => {
+  test('the banner says nothing of a control API', () => {
     assert.equal(server.control, undefined);
+    assert.doesNotMatch(startupBanner(server), /control/i);
+  });
+
+  test('every control path answers as any unknown path does, with or without credentials', async () => {
     const paths = [...new Set(Object.values(controlOperationTable).map((r) => r.path)), '/__control/anything'];
     const methods = ['GET', 'POST', 'PUT', 'DELETE'];
     const credentialSets: Record<string, string>[] = [{}, { 'X-Auth-Token': token }, { 'X-Control-Token': 'ctl-guess-0123456789abcdef' }];
@@ -75,6 +80,10 @@ describe('control API on', () => {
   });
 
   describe('token rules', () => {
+    test('the banner prints where the control API is and its token', () => {
+      assert.match(startupBanner(server), new RegExp(`control API: ${server.url}/__control/  token: ${server.control!.token}  \\(docs: ${server.url}/__control/docs\\)`));
+    });
+
     test('a control call needs the control token, and nothing else', async () => {
       const refused = async (headers: Record<string, string>, message: RegExp) => {
         const answer = await callControl(server, 'POST', '/__control/clock/advance', { headers, body: { ms: day } });
