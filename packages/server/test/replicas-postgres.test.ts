@@ -11,7 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createUcsClient, UcsApiError } from '@ucs-fleet/client';
 import type { Kubeconfig } from '@ucs-fleet/types';
-import { openPostgresStore, type PostgresStore } from '../src/store/postgres-store.js';
+import { openPostgresStore } from '../src/store/postgres-store.js';
+import type { Store } from '../src/store/store.js';
 import { startChildServer, type ChildServer } from './support/child-server.js';
 import { callApi, specCheckingFetch } from './support/http.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
@@ -24,7 +25,7 @@ const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
 describe('two replicas sharing one PostgreSQL', () => {
   let postgres: TestPostgres;
   let databaseUrl: string;
-  let store: PostgresStore;
+  let store: Store;
   let a: ChildServer;
   let b: ChildServer;
 

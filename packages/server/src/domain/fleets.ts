@@ -41,7 +41,7 @@ export class FleetService {
 
   async list(caller: Caller, query: FleetListQuery): Promise<Schemas['ClusterGroupList']> {
     // The validator coerces "limit=Infinity" to a number that passes its checks; the store takes only integers.
-    if (!Number.isSafeInteger(query.limit)) throw invalidQuery(`limit must be an integer, not ${query.limit}`);
+    if (query.limit !== undefined && !Number.isSafeInteger(query.limit)) throw invalidQuery(`limit must be an integer, not ${query.limit}`);
     if (!Number.isSafeInteger(query.offset)) throw invalidQuery(`offset must be an integer, not ${query.offset}`);
     const { items, total } = await this.deps.store.listFleets(caller.domainId, query);
     const now = this.deps.clock.now();

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { bodyTooLarge, internalError, invalidBody, invalidHeader, invalidQuery, methodNotAllowed, resourceNotFound, storeError, UcsError } from '../domain/errors.js';
 import { contextOf } from './request-context.js';
 import { validatorFailure, type ValidatorFailure } from './validator.js';
+import { DatabaseUnreachableError } from '../store/database-unreachable.js';
+import { StoreError } from '../store/store-error.js';
 
 /** The one place any error becomes a response: the UCS error body, never a stack trace. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -70,9 +72,9 @@ function isClientHttpError(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'expose' in err && typeof status === 'number' && status >= 400 && status < 500;
 }
 
-/** better-sqlite3 raises SqliteError; node-postgres raises DatabaseError or a connection error. */
+/** The store reports every failure of its database, on either engine, as a StoreError. */
 function isStoreError(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'SqliteError' || err.name === 'DatabaseError' || err.name === 'DatabaseUnreachableError');
+  return err instanceof StoreError || err instanceof DatabaseUnreachableError;
 }
 
 function describe(err: unknown): string {

@@ -9,7 +9,8 @@ export function fleetHandlers({ fleets }: Domain): Pick<HandlerTable, FleetOpera
     ListClusterGroup: async ({ caller, query }) => ({
       status: 200,
       body: await fleets.list(caller, {
-        limit: query.limit ?? -1,
+        // The API's -1 means every fleet, as no limit does.
+        limit: query.limit === -1 ? undefined : query.limit,
         offset: query.offset ?? 0,
         orderBy: query.order_by ?? 'create_at',
         order: query.order ?? 'desc',

@@ -11,5 +11,5 @@ export { DatabaseUnreachableError } from './database-unreachable.js';
 export async function openStore(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): Promise<Store> {
   // Loaded only when used: pg and its protocol modules are ~5 MB a SQLite server never needs.
   if (config.databaseUrl) return (await import('./postgres-store.js')).openPostgresStore(config.databaseUrl);
-  return config.dataDir === ':memory:' ? openMemoryStore() : openSqliteStore(config.dataDir);
+  return config.dataDir === ':memory:' ? await openMemoryStore() : await openSqliteStore(config.dataDir);
 }

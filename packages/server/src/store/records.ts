@@ -60,7 +60,8 @@ export interface CertificateRecord {
 export type NewFleet = Pick<FleetRecord, 'id' | 'domainId' | 'name' | 'description' | 'clusterIds' | 'createdAt'>;
 
 export interface FleetListQuery {
-  limit: number;
+  /** At most this many; every fleet when absent. */
+  limit?: number;
   offset: number;
   orderBy: 'create_at' | 'update_at';
   order: 'asc' | 'desc';

@@ -38,6 +38,8 @@ export interface Store {
   clearAll(): Promise<void>;
   /** Every federated fleet of every account: what the federation endpoints serve. */
   listFederatedFleets(): Promise<FleetRecord[]>;
+  /** Resolves once the database has accepted a write: readiness, not only liveness. */
   ping(): Promise<void>;
+  /** Idempotent: later calls wait for the first one. */
   close(): Promise<void>;
 }

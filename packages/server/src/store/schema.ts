@@ -1,0 +1,159 @@
+import { sql, type ColumnDefinitionBuilder, type ColumnType, type Generated, type Kysely } from 'kysely';
+import type { JobType } from './records.js';
+
+/**
+ * The tables, as the query layer (sql-store.ts) sees them, and the versioned migrations that
+ * make them on either engine. A new column is a new migration below plus its field here.
+ * Times are epoch milliseconds (BIGINT on PostgreSQL, read back as numbers; see postgres/connection.ts).
+ */
+export interface Tables {
+  fleets: FleetsTable;
+  jobs: JobsTable;
+  certificates: CertificatesTable;
+  health_probe: HealthProbeTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export interface FleetsTable {
+  id: string;
+  domain_id: string;
+  name: string;
+  description: string | null;
+  /** JSON text written; read back as text on SQLite, already parsed from JSONB on PostgreSQL. */
+  cluster_ids: ColumnType<string[] | string, string, string>;
+  created_at: number;
+  updated_at: number;
+  federation_id: string | null;
+  federation_started_at: number | null;
+  federation_ready_at: number | null;
+  federation_port: number | null;
+  ca_cert_pem: string | null;
+  ca_key_pem: string | null;
+  connection_id: string | null;
+  connection_project_id: string | null;
+  connection_vpc_id: string | null;
+  connection_subnet_id: string | null;
+  connection_created_at: number | null;
+}
+
+export interface JobsTable {
+  /** Insertion order: the latest job of a fleet is the one with the highest seq. */
+  seq: Generated<number>;
+  id: string;
+  fleet_id: string;
+  type: JobType;
+  federation_id: string;
+  started_at: number;
+  ready_at: number;
+}
+
+export interface CertificatesTable {
+  serial: string;
+  fleet_id: string;
+  federation_id: string;
+  subject: string;
+  not_before: number;
+  not_after: number;
+  issued_at: number;
+}
+
+/** One row rewritten by every readiness probe: a write that must reach the disk to succeed. */
+export interface HealthProbeTable {
+  id: number;
+  probed_at: number;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+/** What the two engines spell differently in a schema; everything else is written once. */
+export interface ColumnTypes {
+  /** Times (epoch milliseconds) and sequence numbers. */
+  int64: 'integer' | 'bigint';
+  json: 'text' | 'jsonb';
+  /** Text that sorts byte-wise, so that listings page in the same order on both engines. */
+  byteOrderedText: 'text' | ReturnType<typeof sql>;
+  /** An ever-growing integer key: SQLite's AUTOINCREMENT rowid, PostgreSQL's identity. */
+  sequenceKey(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+}
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<unknown>, types: ColumnTypes): Promise<void>;
+}
+
+/**
+ * Applied in order, each once, in one transaction (store/migrate.ts). Never edit a released
+ * migration: add the next version. Version 1 is the schema both engines had before this list was
+ * written once; databases made then upgrade in place from version 2 on.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'fleets, federation jobs and issued certificates',
+    async up(db, t) {
+      await db.schema
+        .createTable('fleets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('domain_id', 'text', (c) => c.notNull())
+        .addColumn('name', t.byteOrderedText, (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('cluster_ids', t.json, (c) => c.notNull().defaultTo(sql`'[]'`))
+        .addColumn('created_at', t.int64, (c) => c.notNull())
+        .addColumn('updated_at', t.int64, (c) => c.notNull())
+        .addColumn('federation_id', 'text')
+        .addColumn('federation_started_at', t.int64)
+        .addColumn('federation_ready_at', t.int64)
+        .addColumn('federation_port', 'integer')
+        .addColumn('ca_cert_pem', 'text')
+        .addColumn('ca_key_pem', 'text')
+        .addColumn('connection_id', 'text')
+        .addColumn('connection_project_id', 'text')
+        .addColumn('connection_vpc_id', 'text')
+        .addColumn('connection_subnet_id', 'text')
+        .addColumn('connection_created_at', t.int64)
+        .addUniqueConstraint('fleets_name_per_account', ['domain_id', 'name'])
+        .addCheckConstraint('fleets_ca_with_federation', sql`(federation_id IS NULL) = (ca_cert_pem IS NULL)`)
+        .addCheckConstraint('fleets_connection_needs_federation', sql`connection_id IS NULL OR federation_id IS NOT NULL`)
+        .execute();
+      await db.schema.createIndex('fleets_by_domain').on('fleets').columns(['domain_id', 'created_at']).execute();
+      await db.schema
+        .createTable('jobs')
+        .addColumn('seq', t.int64, (c) => t.sequenceKey(c))
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('fleet_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('federation_id', 'text', (c) => c.notNull())
+        .addColumn('started_at', t.int64, (c) => c.notNull())
+        .addColumn('ready_at', t.int64, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('jobs_by_fleet').on('jobs').columns(['fleet_id', 'seq']).execute();
+      await db.schema
+        .createTable('certificates')
+        .addColumn('serial', 'text', (c) => c.primaryKey())
+        .addColumn('fleet_id', 'text', (c) => c.notNull())
+        .addColumn('federation_id', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('not_before', t.int64, (c) => c.notNull())
+        .addColumn('not_after', t.int64, (c) => c.notNull())
+        .addColumn('issued_at', t.int64, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('certificates_by_fleet').on('certificates').columns(['fleet_id', 'issued_at']).execute();
+    },
+  },
+  {
+    version: 2,
+    name: 'a row the readiness probe rewrites',
+    async up(db, t) {
+      await db.schema
+        .createTable('health_probe')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('probed_at', t.int64, (c) => c.notNull())
+        .execute();
+    },
+  },
+];

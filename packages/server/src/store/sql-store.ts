@@ -1,0 +1,304 @@
+import type { Kysely, Selectable } from 'kysely';
+import { compiledOnce } from './compiled-once.js';
+import { inTransaction, type Engine } from './engine.js';
+import type {
+  CertificateRecord,
+  ConnectionRecord,
+  FederationRecord,
+  FleetListQuery,
+  FleetRecord,
+  JobRecord,
+  NewFleet,
+} from './records.js';
+import type { CertificatesTable, FleetsTable, JobsTable, Tables } from './schema.js';
+import type { CreateFleetOutcome, Store } from './store.js';
+
+/** A LIMIT above any table: SQLite takes OFFSET only after a LIMIT, so "no limit" needs one. */
+const everyRow = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The Store on either engine: every query written once, with Kysely. Each state transition is
+ * one conditional write (it happens only while the fleet is in the expected state); what a
+ * transition records beside it (a job) is written in the same transaction.
+ */
+export class SqlStore implements Store {
+  readonly #db: Kysely<Tables>;
+  #closed: Promise<void> | undefined;
+
+  readonly #hot: ReturnType<typeof hotQueries>;
+
+  constructor(private readonly engine: Engine) {
+    this.#db = engine.db;
+    this.#hot = hotQueries(engine.db);
+  }
+
+  async createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome> {
+    return inTransaction(this.engine, async (trx): Promise<CreateFleetOutcome> => {
+      // Creates of one account queue here; the count below then sees every earlier commit.
+      await this.engine.lockAccount(trx, fleet.domainId);
+      const found = await trx
+        .selectNoFrom((eb) => [
+          eb.selectFrom('fleets').where('domain_id', '=', fleet.domainId).select(eb.fn.countAll<number>().as('n')).as('n'),
+          eb.exists(eb.selectFrom('fleets').where('domain_id', '=', fleet.domainId).where('name', '=', fleet.name).select('id')).as('name_taken'),
+          eb.exists(eb.selectFrom('fleets').where('id', '=', fleet.id).select('id')).as('id_taken'),
+        ])
+        .executeTakeFirstOrThrow();
+      if (Number(found.n) >= quota) return { ok: false, reason: 'quota-exceeded' };
+      // EXISTS is a boolean on PostgreSQL, 0 or 1 on SQLite.
+      if (Boolean(found.name_taken)) return { ok: false, reason: 'name-taken' };
+      if (Boolean(found.id_taken)) return { ok: false, reason: 'id-taken' };
+      await trx
+        .insertInto('fleets')
+        .values({
+          id: fleet.id,
+          domain_id: fleet.domainId,
+          name: fleet.name,
+          description: fleet.description ?? null,
+          cluster_ids: JSON.stringify(fleet.clusterIds),
+          created_at: fleet.createdAt,
+          updated_at: fleet.createdAt,
+        })
+        .execute();
+      return { ok: true };
+    });
+  }
+
+  async getFleet(domainId: string, fleetId: string): Promise<FleetRecord | undefined> {
+    const [row] = (await this.#hot.fleetById(fleetId, domainId)).rows;
+    return row && fleetFromRow(row);
+  }
+
+  async listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }> {
+    const column = query.orderBy === 'update_at' ? 'updated_at' : 'created_at';
+    const [rows, count] = await Promise.all([
+      this.#db
+        .selectFrom('fleets')
+        .selectAll()
+        .where('domain_id', '=', domainId)
+        .orderBy(column, query.order)
+        .orderBy('name', query.order)
+        .limit(query.limit ?? everyRow)
+        .offset(query.offset)
+        .execute(),
+      this.#db.selectFrom('fleets').where('domain_id', '=', domainId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(fleetFromRow), total: Number(count.n) };
+  }
+
+  async deleteFleet(domainId: string, fleetId: string): Promise<boolean> {
+    return inTransaction(this.engine, async (trx) => {
+      const deleted = await trx.deleteFrom('fleets').where('id', '=', fleetId).where('domain_id', '=', domainId).where('federation_id', 'is', null).executeTakeFirst();
+      if (deleted.numDeletedRows !== 1n) return false;
+      await trx.deleteFrom('jobs').where('fleet_id', '=', fleetId).execute();
+      return true;
+    });
+  }
+
+  async startFederation(domainId: string, fleetId: string, federation: FederationRecord, job: JobRecord, now: number): Promise<boolean> {
+    return inTransaction(this.engine, async (trx) => {
+      const started = await trx
+        .updateTable('fleets')
+        .set({
+          federation_id: federation.id,
+          federation_started_at: federation.startedAt,
+          federation_ready_at: federation.readyAt,
+          federation_port: federation.port,
+          ca_cert_pem: federation.ca.certPem,
+          ca_key_pem: federation.ca.keyPem,
+          updated_at: now,
+        })
+        .where('id', '=', fleetId)
+        .where('domain_id', '=', domainId)
+        .where('federation_id', 'is', null)
+        .executeTakeFirst();
+      if (started.numUpdatedRows !== 1n) return false;
+      await insertJob(trx, job);
+      return true;
+    });
+  }
+
+  async stopFederation(domainId: string, fleetId: string, job: JobRecord, now: number): Promise<boolean> {
+    return inTransaction(this.engine, async (trx) => {
+      const stopped = await trx
+        .updateTable('fleets')
+        .set({
+          federation_id: null,
+          federation_started_at: null,
+          federation_ready_at: null,
+          federation_port: null,
+          ca_cert_pem: null,
+          ca_key_pem: null,
+          connection_id: null,
+          connection_project_id: null,
+          connection_vpc_id: null,
+          connection_subnet_id: null,
+          connection_created_at: null,
+          updated_at: now,
+        })
+        .where('id', '=', fleetId)
+        .where('domain_id', '=', domainId)
+        .where('federation_id', 'is not', null)
+        .executeTakeFirst();
+      if (stopped.numUpdatedRows !== 1n) return false;
+      await insertJob(trx, job);
+      return true;
+    });
+  }
+
+  async createConnection(domainId: string, fleetId: string, connection: ConnectionRecord, now: number): Promise<boolean> {
+    const created = await this.#db
+      .updateTable('fleets')
+      .set({
+        connection_id: connection.id,
+        connection_project_id: connection.projectId,
+        connection_vpc_id: connection.vpcId,
+        connection_subnet_id: connection.subnetId,
+        connection_created_at: connection.createdAt,
+        updated_at: now,
+      })
+      .where('id', '=', fleetId)
+      .where('domain_id', '=', domainId)
+      .where('federation_id', 'is not', null)
+      .where('federation_ready_at', '<=', now)
+      .where('connection_id', 'is', null)
+      .executeTakeFirst();
+    return created.numUpdatedRows === 1n;
+  }
+
+  async latestJob(fleetId: string): Promise<JobRecord | undefined> {
+    const row = await this.#db.selectFrom('jobs').selectAll().where('fleet_id', '=', fleetId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return row && jobFromRow(row);
+  }
+
+  async recordCertificate(c: CertificateRecord): Promise<void> {
+    await this.#hot.insertCertificate(c.serial, c.fleetId, c.federationId, c.subject, c.notBefore, c.notAfter, c.issuedAt);
+  }
+
+  async listCertificates(fleetId: string): Promise<CertificateRecord[]> {
+    const rows = await this.#db.selectFrom('certificates').selectAll().where('fleet_id', '=', fleetId).orderBy('issued_at').orderBy('serial').execute();
+    return rows.map(certificateFromRow);
+  }
+
+  async listAllCertificates(): Promise<CertificateRecord[]> {
+    const rows = await this.#db.selectFrom('certificates').selectAll().orderBy('issued_at').orderBy('serial').execute();
+    return rows.map(certificateFromRow);
+  }
+
+  async clearAll(): Promise<void> {
+    await inTransaction(this.engine, async (trx) => {
+      for (const table of ['certificates', 'jobs', 'fleets'] as const) await trx.deleteFrom(table).execute();
+    });
+  }
+
+  async listFederatedFleets(): Promise<FleetRecord[]> {
+    const rows = await this.#db.selectFrom('fleets').selectAll().where('federation_id', 'is not', null).orderBy('created_at').orderBy('id').execute();
+    return rows.map(fleetFromRow);
+  }
+
+  /** A committed write of one row: it fails when the database cannot write, not only when it cannot answer. */
+  async ping(): Promise<void> {
+    await this.#db
+      .insertInto('health_probe')
+      .values({ id: 1, probed_at: Date.now() })
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ probed_at: eb.ref('excluded.probed_at') })))
+      .execute();
+  }
+
+  close(): Promise<void> {
+    this.#closed ??= this.#db.destroy();
+    return this.#closed;
+  }
+}
+
+/** The two queries of every kubeconfig request, compiled once (see compiled-once.ts). */
+function hotQueries(db: Kysely<Tables>) {
+  return {
+    fleetById: compiledOnce(db, (fleetId: string, domainId: string) =>
+      db.selectFrom('fleets').selectAll().where('id', '=', fleetId).where('domain_id', '=', domainId),
+    ),
+    insertCertificate: compiledOnce(
+      db,
+      (serial: string, fleetId: string, federationId: string, subject: string, notBefore: number, notAfter: number, issuedAt: number) =>
+        db.insertInto('certificates').values({
+          serial,
+          fleet_id: fleetId,
+          federation_id: federationId,
+          subject,
+          not_before: notBefore,
+          not_after: notAfter,
+          issued_at: issuedAt,
+        }),
+    ),
+  };
+}
+
+async function insertJob(trx: Kysely<Tables>, job: JobRecord): Promise<void> {
+  await trx
+    .insertInto('jobs')
+    .values({
+      id: job.id,
+      fleet_id: job.fleetId,
+      type: job.type,
+      federation_id: job.federationId,
+      started_at: job.startedAt,
+      ready_at: job.readyAt,
+    })
+    .execute();
+}
+
+function fleetFromRow(row: Selectable<FleetsTable>): FleetRecord {
+  return {
+    id: row.id,
+    domainId: row.domain_id,
+    name: row.name,
+    description: row.description ?? undefined,
+    clusterIds: typeof row.cluster_ids === 'string' ? (JSON.parse(row.cluster_ids) as string[]) : row.cluster_ids,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    federation: federationFromRow(row),
+    connection:
+      row.connection_id === null
+        ? undefined
+        : {
+            id: row.connection_id,
+            projectId: row.connection_project_id ?? '',
+            vpcId: row.connection_vpc_id ?? '',
+            subnetId: row.connection_subnet_id ?? '',
+            createdAt: row.connection_created_at ?? 0,
+          },
+  };
+}
+
+function federationFromRow(row: Selectable<FleetsTable>): FederationRecord | undefined {
+  if (row.federation_id === null || row.ca_cert_pem === null || row.ca_key_pem === null) return undefined;
+  return {
+    id: row.federation_id,
+    startedAt: row.federation_started_at ?? 0,
+    readyAt: row.federation_ready_at ?? 0,
+    port: row.federation_port ?? 0,
+    ca: { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem },
+  };
+}
+
+function jobFromRow(row: Selectable<JobsTable>): JobRecord {
+  return {
+    id: row.id,
+    fleetId: row.fleet_id,
+    type: row.type,
+    federationId: row.federation_id,
+    startedAt: row.started_at,
+    readyAt: row.ready_at,
+  };
+}
+
+function certificateFromRow(row: Selectable<CertificatesTable>): CertificateRecord {
+  return {
+    serial: row.serial,
+    fleetId: row.fleet_id,
+    federationId: row.federation_id,
+    subject: row.subject,
+    notBefore: row.not_before,
+    notAfter: row.not_after,
+    issuedAt: row.issued_at,
+  };
+}
