@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
 import { inTransaction, type Engine } from './engine.js';
 import type {
@@ -95,53 +95,31 @@ export class SqlStore implements Store {
   }
 
   async startFederation(domainId: string, fleetId: string, federation: FederationRecord, job: JobRecord, now: number): Promise<boolean> {
-    return inTransaction(this.engine, async (trx) => {
-      const started = await trx
-        .updateTable('fleets')
-        .set({
-          federation_id: federation.id,
-          federation_started_at: federation.startedAt,
-          federation_ready_at: federation.readyAt,
-          federation_port: federation.port,
-          ca_cert_pem: federation.ca.certPem,
-          ca_key_pem: federation.ca.keyPem,
-          updated_at: now,
-        })
-        .where('id', '=', fleetId)
-        .where('domain_id', '=', domainId)
-        .where('federation_id', 'is', null)
-        .executeTakeFirst();
-      if (started.numUpdatedRows !== 1n) return false;
-      await insertJob(trx, job);
-      return true;
+    return this.transition(domainId, fleetId, { federation: 'off', job }, {
+      federation_id: federation.id,
+      federation_started_at: federation.startedAt,
+      federation_ready_at: federation.readyAt,
+      federation_port: federation.port,
+      ca_cert_pem: federation.ca.certPem,
+      ca_key_pem: federation.ca.keyPem,
+      updated_at: now,
     });
   }
 
   async stopFederation(domainId: string, fleetId: string, job: JobRecord, now: number): Promise<boolean> {
-    return inTransaction(this.engine, async (trx) => {
-      const stopped = await trx
-        .updateTable('fleets')
-        .set({
-          federation_id: null,
-          federation_started_at: null,
-          federation_ready_at: null,
-          federation_port: null,
-          ca_cert_pem: null,
-          ca_key_pem: null,
-          connection_id: null,
-          connection_project_id: null,
-          connection_vpc_id: null,
-          connection_subnet_id: null,
-          connection_created_at: null,
-          updated_at: now,
-        })
-        .where('id', '=', fleetId)
-        .where('domain_id', '=', domainId)
-        .where('federation_id', 'is not', null)
-        .executeTakeFirst();
-      if (stopped.numUpdatedRows !== 1n) return false;
-      await insertJob(trx, job);
-      return true;
+    return this.transition(domainId, fleetId, { federation: 'on', job }, {
+      federation_id: null,
+      federation_started_at: null,
+      federation_ready_at: null,
+      federation_port: null,
+      ca_cert_pem: null,
+      ca_key_pem: null,
+      connection_id: null,
+      connection_project_id: null,
+      connection_vpc_id: null,
+      connection_subnet_id: null,
+      connection_created_at: null,
+      updated_at: now,
     });
   }
 
@@ -193,6 +171,22 @@ export class SqlStore implements Store {
   async listFederatedFleets(): Promise<FleetRecord[]> {
     const rows = await this.#db.selectFrom('fleets').selectAll().where('federation_id', 'is not', null).orderBy('created_at').orderBy('id').execute();
     return rows.map(fleetFromRow);
+  }
+
+  /** Updates the fleet only while its federation is `federation`, and records `job` with it. */
+  private async transition(domainId: string, fleetId: string, from: { federation: 'on' | 'off'; job: JobRecord }, set: Updateable<FleetsTable>): Promise<boolean> {
+    return inTransaction(this.engine, async (trx) => {
+      const updated = await trx
+        .updateTable('fleets')
+        .set(set)
+        .where('id', '=', fleetId)
+        .where('domain_id', '=', domainId)
+        .where('federation_id', from.federation === 'off' ? 'is' : 'is not', null)
+        .executeTakeFirst();
+      if (updated.numUpdatedRows !== 1n) return false;
+      await insertJob(trx, from.job);
+      return true;
+    });
   }
 
   /** A committed write of one row: it fails when the database cannot write, not only when it cannot answer. */

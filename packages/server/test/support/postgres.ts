@@ -17,8 +17,12 @@ const run = promisify(execFile);
 export interface TestPostgres {
   /** A fresh, empty database on the cluster; its postgres:// URL. */
   createDatabase(prefix?: string): Promise<string>;
-  /** Stops the database server, keeping its data (a throwaway cluster only): as if it went down. */
-  halt(): Promise<void>;
+  /**
+   * Stops the database server, keeping its data (a throwaway cluster only): as if it went down.
+   * `fast` (the default) aborts open transactions and closes connections cleanly; `immediate`
+   * kills the server processes, as a crash would.
+   */
+  halt(mode?: 'fast' | 'immediate'): Promise<void>;
   /** Starts it again on the same port after halt(). */
   resume(): Promise<void>;
   /** Stops the cluster and removes its directory (or drops the databases made on an external server). */
@@ -79,7 +83,7 @@ async function startThrowawayCluster(): Promise<TestPostgres> {
         await adminQuery(url('postgres'), `CREATE DATABASE "${name}"`);
         return url(name);
       },
-      halt: () => exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+      halt: (mode = 'fast') => exec('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']),
       resume: start,
       stop: async () => {
         process.removeListener('exit', stopNow);

@@ -1,22 +1,10 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import Database from 'better-sqlite3';
+import type { Selectable } from 'kysely';
+import type { FleetsTable } from '../../../src/store/schema.js';
 
-export interface FleetRow {
-  id: string;
-  domain_id: string;
-  name: string;
-  federation_id: string | null;
-  federation_started_at: number | null;
-  federation_ready_at: number | null;
-  federation_port: number | null;
-  ca_cert_pem: string | null;
-  ca_key_pem: string | null;
-  connection_id: string | null;
-  connection_project_id: string | null;
-  connection_vpc_id: string | null;
-  connection_subnet_id: string | null;
-  connection_created_at: number | null;
-}
+/** A fleets row as the store's schema declares it. */
+export type FleetRow = Selectable<FleetsTable>;
 
 export interface JobRow {
   seq: number;
