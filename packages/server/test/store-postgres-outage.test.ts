@@ -109,7 +109,7 @@ describe('a PostgreSQL outage under load', { skip: process.env.UCS_TEST_DATABASE
 
   for (const mode of ['fast', 'immediate'] as const) {
     for (let round = 1; round <= roundsPerMode; round++) {
-      test(`pg_ctl stop -m ${mode}, round ${round}: the process lives, the outage is 500 UCS.00000005, healthz 500 then 200, nothing acknowledged is lost`, async () => {
+      test(`pg_ctl stop -m ${mode}, round ${round}: the process lives, the outage is 500 UCS.00000005, healthz 500 then 200, nothing acknowledged is lost`, async (t) => {
         const load = startLoad(server.url, fleetId, `${mode}-${round}`);
         const health = watchHealth(server.url);
         try {
@@ -147,6 +147,10 @@ describe('a PostgreSQL outage under load', { skip: process.env.UCS_TEST_DATABASE
           const missing: string[] = [];
           for (const a of created) if (!(await store.getFleet(domainId, a.written!))) missing.push(a.written!);
           assert.deepEqual(missing, [], 'every fleet answered 201 exists');
+          t.diagnostic(
+            `pg_ctl stop -m ${mode}: ${load.answers.length} requests, ${load.acknowledged()} answered 201 (all found after), ` +
+              `${failures.length} answered 500 UCS.00000005, 0 other; healthz ${health.seen.join(' -> ')}; server exits: 0`,
+          );
         } finally {
           await store.close();
         }

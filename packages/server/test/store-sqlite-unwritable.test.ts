@@ -31,7 +31,7 @@ const cases: { name: string; targets: (dataDir: string) => string[] }[] = [
 
 describe('SQLite that cannot write', { skip: immutableFlagWorks() ? false : 'chattr +i is not available here (needs root and ext4/xfs)' }, () => {
   for (const c of cases) {
-    test(`${c.name}: healthz and writes 500 UCS.00000005, reads still answer; writable again: 200`, async () => {
+    test(`${c.name}: healthz and writes 500 UCS.00000005, reads still answer; writable again: 200`, async (t) => {
       const dataDir = tempDir('unwritable');
       const server = await startTestServer({ config: { dataDir } });
       const targets = c.targets(dataDir);
@@ -58,6 +58,7 @@ describe('SQLite that cannot write', { skip: immutableFlagWorks() ? false : 'cha
         execFileSync('chattr', ['-i', ...targets]);
         assert.equal((await callApi(server.url, { path: '/healthz' })).status, 200);
         assert.equal((await callApi(server.url, { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: 'writable-again' } } })).status, 201);
+        t.diagnostic(`${c.name}: healthz 200 -> 500 -> 200; create and kubeconfig 500 UCS.00000005, nothing changed`);
       } finally {
         spawnSync('chattr', ['-i', ...targets]);
         await server.close();
