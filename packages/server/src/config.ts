@@ -16,6 +16,8 @@ export interface ServerConfig {
   /** Key pairs generated ahead; undefined: keyPoolSizeFor(keyType). */
   keyPoolSize: number | undefined;
   bodyLimitBytes: number;
+  /** Connections the API listener holds at once; one more is answered 503 and closed. */
+  maxConnections: number;
   fleetQuota: number;
   region: string;
   logLevel: string;
@@ -36,6 +38,8 @@ export const defaultConfig: ServerConfig = {
   keyType: 'ecdsa-p256',
   keyPoolSize: undefined,
   bodyLimitBytes: 64 * 1024,
+  // Below the common limit of 1,024 open files, leaving room for the store and the federation endpoints.
+  maxConnections: 900,
   fleetQuota: 50,
   region: 'cn-north-4',
   logLevel: 'info',
@@ -138,6 +142,14 @@ const settings: readonly Setting[] = [
     value: 'bytes',
     help: 'largest request body; a larger one is refused with 413 before parsing',
     parse: (v, n) => integer(v, n, 1024, 16 * 1024 * 1024),
+  },
+  {
+    key: 'maxConnections',
+    flag: 'max-connections',
+    env: 'UCS_MAX_CONNECTIONS',
+    value: 'n',
+    help: 'connections held at once; one more is answered 503 at once and closed',
+    parse: (v, n) => integer(v, n, 1, 1_000_000),
   },
   {
     key: 'fleetQuota',

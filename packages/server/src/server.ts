@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { createHttpServer } from './http/http-server.js';
 import { keyPoolSizeFor, type ServerConfig } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
@@ -86,7 +87,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       reset: (to) => resetStore(to, { store, domain, seed, applySeed, reconcileEndpoints: () => federationEndpoints.reconcile() }),
     });
   const app = createApp({ domain, store, credentials, clock, logger, bodyLimitBytes: config.bodyLimitBytes, ...(control ? { control } : {}) });
-  const server = await listen(app, config);
+  const server = await listen(app, config, logger);
   const port = (server.address() as AddressInfo).port;
   await federationEndpoints.start();
   const url = `http://${hostForUrl(config.host)}:${port}`;
@@ -108,15 +109,12 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   };
 }
 
-function listen(app: ReturnType<typeof createApp>, config: ServerConfig): Promise<Server> {
+function listen(app: ReturnType<typeof createApp>, config: ServerConfig, logger: Logger): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(config.port, config.host);
-    // Slow clients may not hold a connection forever: bounded header, request and idle times.
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
-    server.keepAliveTimeout = 5_000;
+    const server = createHttpServer(app, { maxConnections: config.maxConnections, logger });
     server.once('listening', () => resolve(server));
     server.once('error', reject);
+    server.listen(config.port, config.host);
   });
 }
 

@@ -3,11 +3,12 @@ import type { Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
 import type { RunningServer } from '@ucs-fleet/server';
 import { recordFigures } from './support/fuzz/figures.js';
-import { capturingHttpServers, openRaw, waitFor, type RawExchange } from './support/fuzz/sockets.js';
+import { capturingHttpServers, openRaw, parseRawResponse, waitFor, type RawExchange } from './support/fuzz/sockets.js';
 import { WireClient } from './support/fuzz/wire.js';
-import { specProblems } from './support/spec-check.js';
+import { connectionAnswerProblems, specProblems } from './support/spec-check.js';
 import { readyFleetId, startTestServer, token } from './support/test-server.js';
 
 setFlagsFromString('--expose-gc');
@@ -31,16 +32,18 @@ describe('slow and abusive clients', { concurrency: true }, () => {
     recordFigures('slow-clients', figures);
   });
 
-  test('header, request and keep-alive timeouts are set and bounded', () => {
-    assert.ok(server.headersTimeout > 0 && server.headersTimeout <= 60_000, `headersTimeout ${server.headersTimeout} ms`);
+  test('header, request and keep-alive timeouts are set and bounded; the header timeout is short and checked every second or two', () => {
+    const interval = (server as Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval ?? 30_000;
+    assert.ok(server.headersTimeout > 0 && server.headersTimeout <= 10_000, `headersTimeout ${server.headersTimeout} ms`);
+    assert.ok(interval <= 2000, `connectionsCheckingInterval ${interval} ms`);
     assert.ok(server.requestTimeout > 0 && server.requestTimeout <= 120_000, `requestTimeout ${server.requestTimeout} ms`);
     assert.ok(server.headersTimeout <= server.requestTimeout, 'headers must arrive within the request time');
     assert.ok(server.keepAliveTimeout > 0 && server.keepAliveTimeout <= 60_000, `keepAliveTimeout ${server.keepAliveTimeout} ms`);
-    Object.assign(figures, { headersTimeoutMs: server.headersTimeout, requestTimeoutMs: server.requestTimeout, keepAliveTimeoutMs: server.keepAliveTimeout });
+    Object.assign(figures, { headersTimeoutMs: server.headersTimeout, requestTimeoutMs: server.requestTimeout, keepAliveTimeoutMs: server.keepAliveTimeout, connectionsCheckingIntervalMs: interval });
   });
 
   test('a client that sends its headers one byte a second is cut off once headersTimeout has passed', async () => {
-    // Node enforces the timeout on a periodic check (connectionsCheckingInterval, 30 s by default).
+    // Node enforces the timeout on a periodic check (connectionsCheckingInterval).
     const interval = (server as Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval ?? 30_000;
     const slow = await openRaw(running.url);
     slow.socket.write(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: `);
@@ -48,7 +51,9 @@ describe('slow and abusive clients', { concurrency: true }, () => {
     try {
       const elapsed = await Promise.race([slow.closed, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('never cut off')), server.headersTimeout + interval + 5000))]);
       assert.ok(elapsed >= server.headersTimeout - 1000, `cut off after ${Math.round(elapsed)} ms, not before headersTimeout`);
-      assert.match(slow.received(), /^HTTP\/1\.1 408 /, 'the server answers 408 Request Timeout and closes');
+      const answer = parseRawResponse(slow.received());
+      assert.equal(answer?.status, 408, `the server answers 408 Request Timeout and closes: ${slow.received()}`);
+      assert.deepEqual(connectionAnswerProblems(answer!), []);
       figures.slowHeadersCutOffAfterMs = Math.round(elapsed);
     } finally {
       clearInterval(drip);
@@ -82,6 +87,39 @@ describe('slow and abusive clients', { concurrency: true }, () => {
       }
     }
   });
+
+  const limit = 64 * 1024;
+  const gzippedZeros = gzipSync(Buffer.alloc(4 * 1024 * 1024));
+  /** Bodies over the limit that declare no length: each must be cut off at the limit, not read to its end. */
+  const streamedBodies: { name: string; headers: string; chunk: () => Buffer; first: Buffer }[] = [
+    { name: 'chunked, one chunk past the limit, then silence', headers: '', first: Buffer.alloc(limit + 1, 0x61), chunk: () => Buffer.alloc(0) },
+    { name: 'chunked, without credentials, 1 KB chunks without end', headers: 'no-credentials', first: Buffer.alloc(1024, 0x61), chunk: () => Buffer.alloc(1024, 0x61) },
+    { name: 'chunked gzip that inflates past the limit', headers: 'Content-Encoding: gzip\r\n', first: gzippedZeros, chunk: () => Buffer.alloc(0) },
+  ];
+  for (const row of streamedBodies) {
+    test(`a streamed body over the limit (${row.name}) gets 413 with the UCS body as soon as it passes the limit, then the connection is closed`, async () => {
+      const c = await openRaw(running.url);
+      const credentials = row.headers === 'no-credentials' ? '' : `X-Auth-Token: ${token}\r\n`;
+      const extra = row.headers === 'no-credentials' ? '' : row.headers;
+      c.socket.write(`POST /v1/clustergroups/${readyFleetId}/kubeconfig HTTP/1.1\r\nHost: x\r\n${credentials}${extra}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      const writeChunk = (b: Buffer) => b.length > 0 && c.socket.writable && c.socket.write(`${b.length.toString(16)}\r\n${b.toString('latin1')}\r\n`, 'latin1');
+      writeChunk(row.first);
+      const drip = setInterval(() => writeChunk(row.chunk()), 1);
+      const started = performance.now();
+      try {
+        await waitFor(() => parseRawResponse(c.received()) !== undefined, 3000, 'the 413 answer');
+        const answer = parseRawResponse(c.received())!;
+        assert.equal(answer.status, 413);
+        assert.deepEqual(specProblems({ method: 'POST', url: `/v1/clustergroups/${readyFleetId}/kubeconfig`, status: 413, headers: answer.headers, body: answer.body }), []);
+        assert.equal(answer.headers.get('connection'), 'close');
+        await Promise.race([c.closed, new Promise((_, reject) => setTimeout(() => reject(new Error('connection left open')), 3000))]);
+        figures.streamedBody413Ms = Math.max(Number(figures.streamedBody413Ms ?? 0), Math.round(performance.now() - started));
+      } finally {
+        clearInterval(drip);
+        c.socket.destroy();
+      }
+    });
+  }
 
   test(`${idleConnections} idle and half-sent connections do not stop other clients from being served`, async () => {
     const hogs: RawExchange[] = [];
@@ -151,6 +189,53 @@ describe('slow and abusive clients', { concurrency: true }, () => {
       figures.contentTypeVariation = results;
     } finally {
       client.close();
+    }
+  });
+});
+
+describe('a connection cap that answers', () => {
+  const cap = 30;
+  let running: RunningServer;
+  before(async () => {
+    running = await startTestServer({ config: { maxConnections: cap } });
+  });
+  after(() => running.close());
+
+  /** What a client past the cap does on its connection; each gets the 503 at once. */
+  const latecomers: { name: string; send: string }[] = [
+    { name: 'says nothing', send: '' },
+    { name: 'sends a whole request', send: `GET /v1/clustergroups HTTP/1.1\r\nHost: x\r\nX-Auth-Token: ${token}\r\n\r\n` },
+    { name: 'sends half a header', send: 'GET /healthz HTTP/1.1\r\nHo' },
+  ];
+
+  test(`with ${cap} connections held, each next one gets 503 UCS.00000006 with an X-Request-Id and is closed; once they go, clients are served again`, async () => {
+    const hogs: RawExchange[] = [];
+    try {
+      for (let i = 0; i < cap; i++) hogs.push(await openRaw(running.url));
+      for (const late of latecomers) {
+        const c = await openRaw(running.url);
+        if (late.send) c.socket.write(late.send);
+        try {
+          await waitFor(() => parseRawResponse(c.received()) !== undefined, 3000, `the 503 for a client that ${late.name}`);
+          const answer = parseRawResponse(c.received())!;
+          assert.equal(answer.status, 503, late.name);
+          assert.deepEqual(connectionAnswerProblems(answer), [], late.name);
+          await Promise.race([c.closed, new Promise((_, reject) => setTimeout(() => reject(new Error(`${late.name}: connection left open`)), 5000))]);
+        } finally {
+          c.socket.destroy();
+        }
+      }
+      assert.equal(hogs.filter((h) => !h.socket.destroyed).length, cap, 'the connections under the cap were kept');
+    } finally {
+      for (const h of hogs) h.socket.destroy();
+    }
+    // The server counts a connection off when it sees it close, a moment after the client does.
+    const deadline = performance.now() + 5000;
+    let status = 0;
+    while (status !== 200) {
+      assert.ok(performance.now() < deadline, `still ${status} 5 s after the connections closed`);
+      status = (await fetch(`${running.url}/v1/clustergroups`, { headers: { 'X-Auth-Token': token } })).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 50));
     }
   });
 });

@@ -315,7 +315,9 @@ export interface components {
          *     more precise one applies): the generated operation table reads both, nothing parses
          *     this text. `UCS.00000003` answers every federation state that does not allow the
          *     operation (not enabled, still being enabled, already enabled, no connection, connection
-         *     exists): the UCS table has no dedicated "already enabled" code.
+         *     exists): the UCS table has no dedicated "already enabled" code. The answers given
+         *     before any operation are listed in `x-ucs-connection-answers` (at the root), each
+         *     response with its `x-ucs-error-codes` too.
          * @enum {string}
          */
         UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018";
@@ -637,7 +639,10 @@ export interface components {
                 "application/json": components["schemas"]["UcsError"];
             };
         };
-        /** @description The path exists but not with this method (`UCS.00000013`). */
+        /**
+         * @description The path exists but not with this method (`UCS.00000013`); before any operation, a
+         *     `CONNECT` request, which this server never tunnels.
+         */
         MethodNotAllowed: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -653,7 +658,11 @@ export interface components {
                 "application/json": components["schemas"]["UcsError"];
             };
         };
-        /** @description The request body is larger than the server accepts (`UCS.00000012`). */
+        /**
+         * @description The request body is larger than the server accepts (`UCS.00000012`): refused as soon
+         *     as its headers declare it, or, for a chunked body, as soon as it passes the limit; the
+         *     connection is then closed.
+         */
         PayloadTooLarge: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -664,6 +673,101 @@ export interface components {
                  * @example {
                  *       "error_code": "UCS.00000012",
                  *       "error_msg": "Invalid request body: larger than 65536 bytes"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description Not valid HTTP/1.1, refused by the HTTP parser before any operation: a request line
+         *     that is not `METHOD /path HTTP/1.x` (an unknown method, a space or a control character
+         *     in the path), a malformed header, `Content-Length` beside `Transfer-Encoding` or a bad
+         *     `Content-Length` (`UCS.00000016`); a malformed chunked body (`UCS.00000012`). The
+         *     connection is closed.
+         */
+        MalformedRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000016",
+                 *       "error_msg": "Invalid header value: the request line is not valid HTTP/1.1 (invalid method)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description The request headers did not arrive within 5 s of the connection's first byte, or the
+         *     whole request within 30 s (`UCS.00000016`). The connection is closed.
+         */
+        RequestTimeout: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000016",
+                 *       "error_msg": "Invalid header value: the request did not arrive in time (headers within 5 s, the whole request within 30 s)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description An `Expect` header other than `100-continue` (`UCS.00000016`). The connection is closed. */
+        ExpectationFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000016",
+                 *       "error_msg": "Invalid header value: Expect 200-ok is not supported; only 100-continue is"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description The request line and headers together are larger than 16 KB (`UCS.00000016`): a long
+         *     path, a long token or thousands of headers. The connection is closed.
+         */
+        RequestHeaderFieldsTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000016",
+                 *       "error_msg": "Invalid header value: the request line and headers are larger than 16384 bytes"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description The server holds as many connections as it takes (`--max-connections`, `UCS.00000006`):
+         *     answered at once on the new connection, which is then closed. Retry later.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000006",
+                 *       "error_msg": "Server internal error: too many connections (900); retry later"
                  *     }
                  */
                 "application/json": components["schemas"]["UcsError"];

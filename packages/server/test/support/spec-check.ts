@@ -9,6 +9,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).de
 
 interface SpecDoc {
   paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }> }>>;
+  'x-ucs-connection-answers': Record<string, { $ref: string }>;
+  components: { responses: Record<string, { 'x-ucs-error-codes'?: string[] }> };
 }
 
 const spec = parse(openapiYamlText) as SpecDoc;
@@ -52,6 +54,24 @@ export function specProblems(r: SeenResponse): string[] {
   }
   const validate = validatorFor(pointer);
   if (!validate(r.body)) problems.push(...(validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message ?? ''}`));
+  return problems;
+}
+
+/**
+ * Checks an answer given before any operation (openapi.yaml, x-ucs-connection-answers): its
+ * status is listed there, its body is a UcsError with one of the codes that response names,
+ * and it has an X-Request-Id.
+ */
+export function connectionAnswerProblems(r: { status: number; headers: Headers; body: unknown }): string[] {
+  const problems: string[] = [];
+  if (!r.headers.get('x-request-id')) problems.push('no X-Request-Id header');
+  const ref = spec['x-ucs-connection-answers'][String(r.status)]?.$ref;
+  if (!ref) return [...problems, `status ${r.status} is not in x-ucs-connection-answers`];
+  const codes = spec.components.responses[ref.split('/').at(-1)!]?.['x-ucs-error-codes'] ?? [];
+  const validate = validatorFor('spec#/components/schemas/UcsError');
+  if (!validate(r.body)) return [...problems, ...(validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message ?? ''}`)];
+  const code = (r.body as { error_code: string }).error_code;
+  if (!codes.includes(code)) problems.push(`error_code ${code} is not one of ${ref}'s x-ucs-error-codes (${codes.join(', ')})`);
   return problems;
 }
 

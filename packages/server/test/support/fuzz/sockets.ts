@@ -54,3 +54,35 @@ export async function waitFor(predicate: () => boolean, ms: number, what: string
   }
   return performance.now() - started;
 }
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** The body parsed as JSON, or its text when it is not JSON. */
+  body: unknown;
+}
+
+/** Reads the first HTTP/1.1 response out of the bytes a raw socket received; undefined if incomplete. */
+export function parseRawResponse(received: string): RawResponse | undefined {
+  const end = received.indexOf('\r\n\r\n');
+  if (end < 0) return undefined;
+  const [statusLine, ...lines] = received.slice(0, end).split('\r\n');
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine ?? '')?.[1]);
+  if (!status) return undefined;
+  const headers = new Headers();
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+  }
+  const length = Number(headers.get('content-length') ?? 0);
+  const bytes = Buffer.from(received.slice(end + 4), 'latin1');
+  if (bytes.length < length) return undefined;
+  const text = bytes.subarray(0, length).toString('utf8');
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: the text is the body
+  }
+  return { status, headers, body };
+}
