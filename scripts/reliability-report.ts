@@ -52,6 +52,7 @@ function render(all: Record<string, Figures>): string {
   const child = secrets.childProcess as Figures;
   const ctv = slow.contentTypeVariation as Record<string, { msPerRequest: number; heapGrowthMb: number }>;
   const gaps = Object.entries(fuzz.knownContractGaps as Record<string, number>);
+  const garbage = fuzz.parserGarbage as { requests: number; seconds: number; byStatus: Record<string, number>; byKind: Record<string, number> };
   const lines = [
     '',
     `Recorded ${String(fuzz.recordedAt).slice(0, 16).replace('T', ' ')} UTC, commit ${commit()}, Node ${String(fuzz.node)}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim() ?? 'unknown'}).`,
@@ -62,14 +63,17 @@ function render(all: Record<string, Figures>): string {
     `| of which the contract says must fail / predicts the exact status | ${n(fuzz.mustFailChecked)} / ${n(fuzz.exactStatusChecked)} |`,
     `| answers by status | ${Object.entries(fuzz.byStatus as Record<string, number>).map(([s, c]) => `${s}: ${n(c)}`).join(', ')} |`,
     `| 5xx answers, spec violations, state changes on a non-2xx | 0, 0, 0 (the run fails otherwise) |`,
+    `| requests Node's HTTP parser refuses, fuzzed | **${n(garbage.requests)}** on a connection each (${Object.keys(garbage.byKind).length} kinds) in ${n(garbage.seconds)} s: ${Object.entries(garbage.byStatus).map(([s, c]) => `${s}: ${n(c)}`).join(', ')}; 0 crashes, 0 answers without the UCS body and X-Request-Id, 0 state changes (the run fails otherwise) |`,
     `| known contract gaps met | ${gaps.length === 0 ? 'none' : gaps.map(([g, c]) => `${g} (${n(c)})`).join('; ')} |`,
     `| kill -9 crashes survived | **${n(crash.kills)}** (killed ${(crash.killedAfterMs as number[]).join(', ')} ms into the load; seed ${n(crash.seed)}) |`,
     `| acknowledged changes checked after the crashes | ${n(ack.created)} fleets created, ${n(ack.deleted)} deleted, ${n(ack.enabled)} federations enabled, ${n(ack.disabled)} disabled, ${n(ack.connected)} connections, ${n(ack.downloads)} kubeconfigs; ${n(ack.unanswered)} requests cut off by the kills |`,
     `| kubeconfigs verified with openssl after the crashes | ${n(crash.kubeconfigsVerified)} (database rows checked: ${n(crash.databaseRowsChecked)}) |`,
     `| concurrent kubeconfig downloads for one fleet | **${n(conc.parallelDownloads)}** in ${n(conc.seconds)} s: ${n(conc.distinctSerials)} distinct serials, ${n(conc.verifiedByOpenssl)} verified by openssl, ${n(conc.recordsMatched)} store records matched one to one |`,
     `| idle connections held open while others are served | **${n(slow.idleConnections)}**; ${n(slow.servedBesideThem)} requests served beside them, slowest ${n(slow.slowestAnswerMs)} ms, median ${n(slow.medianAnswerMs)} ms |`,
-    `| slow-header client cut off after | ${n(slow.slowHeadersCutOffAfterMs)} ms (headersTimeout ${n(slow.headersTimeoutMs)} ms, requestTimeout ${n(slow.requestTimeoutMs)} ms, keepAliveTimeout ${n(slow.keepAliveTimeoutMs)} ms) |`,
+    `| slow-header client cut off after | ${n(slow.slowHeadersCutOffAfterMs)} ms (headersTimeout ${n(slow.headersTimeoutMs)} ms checked every ${n(slow.connectionsCheckingIntervalMs)} ms, requestTimeout ${n(slow.requestTimeoutMs)} ms, keepAliveTimeout ${n(slow.keepAliveTimeoutMs)} ms), answered 408 with the UCS body |`,
     `| 413 for a declared 10 MB body, body never sent | answered in ${n(slow.oversizeBody413Ms)} ms |`,
+    `| 413 for a chunked body over the limit (3 kinds: one chunk past it, an endless stream, gzip inflating past it) | answered and closed within ${n(slow.streamedBody413Ms)} ms of the first chunk, the rest never read |`,
+    `| connections over the cap | cap ${n(slow.connectionCap)}: ${n(slow.refusedOverCap)} more each answered 503 UCS.00000006 with an X-Request-Id and closed; served again once the held ones closed |`,
     `| new Content-Type on every request (200 requests) | ${Object.entries(ctv ?? {}).map(([k, v]) => `${k}: ${v.msPerRequest.toFixed(1)} ms a request, heap ${v.heapGrowthMb.toFixed(1)} MB`).join('; ')} |`,
     `| log lines searched for secrets | ${n(fuzz.logLinesSearched)} from the fuzz run + ${n(inProcess.logLines)} in process (both at trace, no redaction) + ${n(child.logLines)} from the server process (trace) |`,
     `| client private keys searched for in the database files | ${n(child.clientKeysSearchedInDatabase)} keys in ${n(child.databaseBytesSearched)} bytes of ucs.sqlite, -wal and -shm: none found |`,

@@ -2,13 +2,16 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { recordFigures } from './support/fuzz/figures.js';
+import { garbageArbitrary } from './support/fuzz/garbage.js';
 import { recipeArbitrary } from './support/fuzz/generators.js';
-import { FuzzHarness, type OperationStats } from './support/fuzz/harness.js';
+import { FuzzHarness, type GarbageStats, type OperationStats } from './support/fuzz/harness.js';
 import { knownContractGaps } from './support/fuzz/contract-gaps.js';
 import { operations } from './support/fuzz/spec-model.js';
 
 // UCS_FUZZ_RUNS raises the number of requests for long runs; UCS_FUZZ_SEED replays a run.
 const totalRuns = Number(process.env.UCS_FUZZ_RUNS ?? 5000);
+// Parser-level garbage, each on a connection of its own; UCS_FUZZ_GARBAGE_RUNS changes the number.
+const garbageRuns = Number(process.env.UCS_FUZZ_GARBAGE_RUNS ?? 600);
 const runsPerOperation = Math.ceil(totalRuns / operations.length);
 const baseSeed = process.env.UCS_FUZZ_SEED !== undefined ? Number(process.env.UCS_FUZZ_SEED) : (Date.now() ^ Math.floor(Math.random() * 0x7fffffff)) | 0;
 const replay = `UCS_FUZZ_SEED=${baseSeed} UCS_FUZZ_RUNS=${totalRuns}`;
@@ -53,6 +56,29 @@ describe(`fuzzing every operation of openapi.yaml (${runsPerOperation} requests 
     });
   }
 
+  let garbage: GarbageStats | undefined;
+  test(`${garbageRuns} requests Node's HTTP parser refuses (oversized heads, broken request lines, headers and chunked bodies, CONNECT, other protocols, random bytes) all get a UCS error body and an X-Request-Id, change nothing, and the server stays up`, { skip: process.env.UCS_FUZZ_ONLY ? 'one operation only (UCS_FUZZ_ONLY)' : false }, async (t) => {
+    const harness = await FuzzHarness.start();
+    try {
+      const ctx = { token: harness.ctx.token, fleetId: harness.ctx.ownFleets()[0]! };
+      try {
+        await fc.assert(
+          fc.asyncProperty(garbageArbitrary(ctx), (g) => harness.runGarbage(g)),
+          { seed: baseSeed + operations.length, numRuns: garbageRuns },
+        );
+      } catch (err) {
+        const cause = (err as Error).cause;
+        throw new Error(`fuzzing parser-level garbage failed; replay with ${replay}\n${(err as Error).message}${cause instanceof Error ? `\n${cause.message}` : ''}`);
+      }
+      assert.equal((await harness.client.send({ method: 'GET', path: '/healthz', headers: [] })).status, 200, 'the server still answers GET /healthz');
+      assert.deepEqual(harness.logLeaks(), [], 'secrets found in the server log (trace level, no redaction)');
+      garbage = harness.garbageStats;
+      t.diagnostic(`${garbage.requests} in ${Math.round(garbage.ms)} ms; statuses ${JSON.stringify(garbage.byStatus)}; kinds ${JSON.stringify(garbage.byKind)}`);
+    } finally {
+      await harness.close();
+    }
+  });
+
   test(`at least ${totalRuns} requests were sent, and a fresh server answers GET /healthz`, { skip: process.env.UCS_FUZZ_ONLY ? 'one operation only (UCS_FUZZ_ONLY)' : false }, async () => {
     const requests = [...stats.values()].reduce((n, s) => n + s.requests, 0);
     assert.equal(stats.size, operations.length, 'every operation was fuzzed');
@@ -86,6 +112,7 @@ describe(`fuzzing every operation of openapi.yaml (${runsPerOperation} requests 
       knownContractGapRules: knownContractGaps.map((g) => ({ status: g.status, fix: g.fix })),
       seconds: Math.round((Date.now() - started) / 100) / 10,
       perOperation,
+      ...(garbage ? { parserGarbage: { ...garbage, seconds: Math.round(garbage.ms / 100) / 10 } } : {}),
     });
   });
 });

@@ -17,6 +17,8 @@ const gc = runInNewContext('gc') as () => void;
 const idleConnections = 200;
 const figures: Record<string, unknown> = {};
 
+after(() => recordFigures('slow-clients', figures));
+
 describe('slow and abusive clients', { concurrency: true }, () => {
   let running: RunningServer;
   let server: Server;
@@ -27,10 +29,7 @@ describe('slow and abusive clients', { concurrency: true }, () => {
     assert.ok(found, 'the HTTP server startServer created');
     server = found;
   });
-  after(async () => {
-    await running.close();
-    recordFigures('slow-clients', figures);
-  });
+  after(() => running.close());
 
   test('header, request and keep-alive timeouts are set and bounded; the header timeout is short and checked every second or two', () => {
     const interval = (server as Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval ?? 30_000;
@@ -226,6 +225,7 @@ describe('a connection cap that answers', () => {
         }
       }
       assert.equal(hogs.filter((h) => !h.socket.destroyed).length, cap, 'the connections under the cap were kept');
+      Object.assign(figures, { connectionCap: cap, refusedOverCap: latecomers.length });
     } finally {
       for (const h of hogs) h.socket.destroy();
     }

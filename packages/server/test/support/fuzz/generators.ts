@@ -33,6 +33,8 @@ export type BadAuth =
   | 'unknown-access-key'
   | 'garbage-authorization'
   | 'signed-other-bytes'
+  | 'unsigned-content-hash'
+  | 'unsigned-unsigned-payload'
   | 'valid-token-bad-signature';
 
 export type PathShape = 'trailing-slash' | 'upper-case' | 'double-slash' | 'dot-segment' | 'dotdot-segment' | 'matrix' | 'extra-segment' | 'encoded-letter';
@@ -386,7 +388,7 @@ const oddHeaders = fc.oneof(
 );
 
 const badAuth = fc.oneof(
-  fc.constantFrom<BadAuth>('none', 'empty-token', 'duplicated-token', 'bad-signature', 'wrong-secret', 'stale-date', 'signed-other-bytes', 'valid-token-bad-signature', 'unknown-access-key'),
+  fc.constantFrom<BadAuth>('none', 'empty-token', 'duplicated-token', 'bad-signature', 'wrong-secret', 'stale-date', 'signed-other-bytes', 'unsigned-content-hash', 'unsigned-unsigned-payload', 'valid-token-bad-signature', 'unknown-access-key'),
   fc.constant<BadAuth>('unknown-token'),
   fc.constant<BadAuth>('garbage-authorization'),
 );

@@ -2,11 +2,14 @@ import { Writable } from 'node:stream';
 import { defaultConfig, startServer, type RunningServer, type Seed } from '@ucs-fleet/server';
 import type { Kubeconfig } from '@ucs-fleet/types';
 import { pino } from 'pino';
+import { connectionAnswerProblems } from '../spec-check.js';
+import type { Garbage } from './garbage.js';
 import type { Recipe } from './generators.js';
 import { materialize, type FuzzCase, type FuzzContext } from './materialize.js';
 import { describeExchange, judge } from './oracle.js';
 import { keySecret, leaks, textSecret, type Secret } from './secrets.js';
 import { snapshotDifference, storeSnapshot } from './snapshot.js';
+import { openRaw, parseRawResponse } from './sockets.js';
 import { WireClient, type WireResponse } from './wire.js';
 
 const token = 'dev-token';
@@ -32,6 +35,14 @@ export const fuzzSeed: Seed = {
     { id: '2b3c4d5e-0000-4000-8000-000000000002', name: 'off', domainId: 'd2', federation: 'disabled' },
   ],
 };
+
+/** What parser-level garbage got: every answer must be a UCS error (the run fails otherwise). */
+export interface GarbageStats {
+  requests: number;
+  byStatus: Record<string, number>;
+  byKind: Record<string, number>;
+  ms: number;
+}
 
 export interface OperationStats {
   requests: number;
@@ -60,6 +71,7 @@ export class FuzzHarness {
   private readonly foreign: string[];
   private readonly deleted = new Set<string>();
   private snapshot = '';
+  readonly garbageStats: GarbageStats = { requests: 0, byStatus: {}, byKind: {}, ms: 0 };
   readonly ctx: FuzzContext;
 
   private constructor(
@@ -118,6 +130,38 @@ export class FuzzHarness {
     if (verdict.violations.length > 0) throw new Error(`${verdict.violations.join('\n')}\n${describeExchange(c, r)}`);
     // A deleted fleet joins the watched certificate records: the next snapshot starts from here.
     if (this.follow(c, r)) this.snapshot = await this.takeSnapshot();
+  }
+
+  /**
+   * Sends bytes that are not valid HTTP/1.1 on a connection of their own, then half-closes it.
+   * Throws unless the answer is a 4xx with the UCS body and an X-Request-Id, of a status and
+   * code that x-ucs-connection-answers lists, and the store did not change.
+   */
+  async runGarbage(garbage: Garbage): Promise<void> {
+    const started = performance.now();
+    const c = await openRaw(this.server.url);
+    c.socket.end(garbage.bytes);
+    const closed = await Promise.race([c.closed.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000))]);
+    c.socket.destroy();
+    const answer = parseRawResponse(c.received());
+    const after = await this.takeSnapshot();
+    const violations: string[] = [];
+    if (!answer) violations.push(c.received() === '' ? 'no answer (the connection was closed without one)' : `not an HTTP answer: ${JSON.stringify(c.received().slice(0, 200))}`);
+    else {
+      if (answer.status < 400 || answer.status >= 600) violations.push(`accepted with ${answer.status}`);
+      violations.push(...connectionAnswerProblems(answer));
+    }
+    if (!closed) violations.push('the connection was left open after the answer');
+    if (after !== this.snapshot) violations.push(`the store changed: ${snapshotDifference(this.snapshot, after)}`);
+    this.snapshot = after;
+    const s = this.garbageStats;
+    s.requests++;
+    s.ms += performance.now() - started;
+    const status = answer ? String(answer.status) : 'none';
+    s.byStatus[status] = (s.byStatus[status] ?? 0) + 1;
+    const kind = garbage.label.replace(/\d+/g, 'N').replace(/ ".*$| \(.*$/, '');
+    s.byKind[kind] = (s.byKind[kind] ?? 0) + 1;
+    if (violations.length > 0) throw new Error(`${violations.join('\n')}\n${garbage.label}: ${JSON.stringify(garbage.bytes.subarray(0, 300).toString('latin1'))}${garbage.bytes.length > 300 ? ` ... (${garbage.bytes.length} bytes)` : ''}\n-> ${JSON.stringify(c.received().slice(0, 300))}`);
   }
 
   /** The secrets (tokens, secret key, signatures, issued private keys) found in the server's logs. */

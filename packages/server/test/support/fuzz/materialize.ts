@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { signRequest } from '@ucs-fleet/apig-signer';
 import { mutationLabel, type Mutation, type Recipe } from './generators.js';
@@ -210,10 +211,13 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
   const headers: [string, string][] = [];
   for (const t of sentTypes) headers.push(['Content-Type', t]);
   if (codingHeader && bytes !== undefined) headers.push(['Content-Encoding', codingHeader]);
-  headers.push(...extraHeaders);
+  // Node keeps the first of repeated Authorization headers: an extra one goes after the
+  // credentials, where it is dropped, rather than before them, where it would hide a signature.
+  const isAuthorization = ([n]: [string, string]) => n.toLowerCase() === 'authorization';
+  headers.push(...extraHeaders.filter((h) => !isAuthorization(h)));
   const clientRequestId = extraHeaders.find(([n]) => n.toLowerCase() === 'x-request-id')?.[1];
   const auth = credentials(recipe, ctx, { method, path, query: queryText, body: bytes, account, badAuth, domainMismatch });
-  headers.push(...auth.headers);
+  headers.push(...auth.headers, ...extraHeaders.filter(isAuthorization));
 
   // ---- what the contract lets us predict
   const authFails = auth.fails && !isPublicPath;
@@ -307,10 +311,10 @@ function credentials(recipe: Recipe, ctx: FuzzContext, a: AuthInput): { headers:
   const headers: [string, string][] = [];
   const token = a.account === 'other' ? ctx.otherAccountToken : ctx.token;
   const domainHeader: [string, string][] = a.domainMismatch ? [['X-Domain-Id', a.account === 'other' ? ctx.domainId : 'd2']] : [];
-  const sign = (o: { secret?: string; ak?: string; date?: Date; body?: Buffer | string; query?: string } = {}) =>
+  const sign = (o: { secret?: string; ak?: string; date?: Date; body?: Buffer | string; query?: string; contentSha256?: string } = {}) =>
     Object.entries(
       signRequest(
-        { method: a.method, path: a.path, query: o.query ?? a.query, headers: { host: 'placeholder' }, body: o.body ?? a.body ?? '' },
+        { method: a.method, path: a.path, query: o.query ?? a.query, headers: { host: 'placeholder', ...(o.contentSha256 ? { 'x-sdk-content-sha256': o.contentSha256 } : {}) }, body: o.body ?? a.body ?? '' },
         { accessKey: o.ak ?? ctx.accessKey, secretKey: o.secret ?? ctx.secretKey },
         { ...(o.date ? { date: o.date } : {}), signedHeaders: ['x-sdk-date'] },
       ),
@@ -349,6 +353,17 @@ function credentials(recipe: Recipe, ctx: FuzzContext, a: AuthInput): { headers:
       return {
         headers: [...sign(a.body && a.body.length > 0 ? { body: Buffer.concat([a.body, Buffer.from(' ')]) } : { query: a.query ? `${a.query}&x=1` : 'x=1' }), ...domainHeader],
         fails: 'a signature over other bytes',
+      };
+    case 'unsigned-content-hash': {
+      // Signed over other bytes, with an X-Sdk-Content-Sha256 naming their hash that the signature does not cover.
+      const other = Buffer.concat([a.body ?? Buffer.alloc(0), Buffer.from(' ')]);
+      const hash = createHash('sha256').update(other).digest('hex');
+      return { headers: [['X-Sdk-Content-Sha256', hash], ...sign({ body: other, contentSha256: hash }), ...domainHeader], fails: 'an unsigned X-Sdk-Content-Sha256 naming other bytes' };
+    }
+    case 'unsigned-unsigned-payload':
+      return {
+        headers: [['X-Sdk-Content-Sha256', 'UNSIGNED-PAYLOAD'], ...sign({ contentSha256: 'UNSIGNED-PAYLOAD' }), ...domainHeader],
+        fails: 'an X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD the signature does not cover',
       };
     case 'valid-token-bad-signature':
       return { headers: [['X-Auth-Token', ctx.token], ...sign({ secret: 'wrong-secret' }), ...domainHeader], fails: 'a valid token beside a bad signature' };
