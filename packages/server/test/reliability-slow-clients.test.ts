@@ -145,8 +145,9 @@ describe('slow and abusive clients', { concurrency: true }, () => {
       } finally {
         client.close();
       }
-      const open = hogs.filter((h) => !h.socket.destroyed).length;
-      assert.equal(open, idleConnections, 'the idle connections were still open while the others were served');
+      // On a slow machine the header timeout (5 s) may answer some of them 408 meanwhile; none is dropped without an answer.
+      const dropped = hogs.filter((h) => h.socket.destroyed && parseRawResponse(h.received())?.status !== 408).length;
+      assert.equal(dropped, 0, 'idle connections closed without the 408 of the header timeout while the others were served');
       times.sort((a, b) => a - b);
       const worst = times.at(-1)!;
       assert.ok(worst < 2000, `slowest answer ${Math.round(worst)} ms`);

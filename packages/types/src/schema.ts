@@ -701,8 +701,10 @@ export interface components {
             };
         };
         /**
-         * @description The request headers did not arrive within 5 s of the connection's first byte, or the
-         *     whole request within 30 s (`UCS.00000016`). The connection is closed.
+         * @description The request headers did not arrive within 5 s of the connection opening (or of the
+         *     request's first byte on a kept-alive connection), or the whole request within 30 s
+         *     (`UCS.00000016`). The connection is closed. A kept-alive connection idle for 5 s after
+         *     an answer is closed without one.
          */
         RequestTimeout: {
             headers: {

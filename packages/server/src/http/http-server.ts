@@ -15,8 +15,8 @@ export interface HttpServerOptions {
 
 /**
  * Slow clients may not hold a connection for long: the headers must arrive within 5 s of the
- * first byte, the whole request within 30 s, and Node checks every second (its default, 30 s,
- * let a client that sent a byte every few seconds keep its connection for up to 40 s).
+ * connection opening, the whole request within 30 s, and Node checks every second (its
+ * default, 30 s, let a client that sent a byte every few seconds hold on for up to 40 s).
  */
 export const HTTP_LIMITS = {
   headersTimeoutMs: 5_000,
