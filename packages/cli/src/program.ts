@@ -5,6 +5,7 @@ import { connectionCommand } from './commands/connection.js';
 import { federationCommand } from './commands/federation.js';
 import { fleetCommand } from './commands/fleet.js';
 import { kubeconfigCommand } from './commands/kubeconfig.js';
+import { quotaCommand } from './commands/quota.js';
 import type { Context } from './context.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { withExamples } from './help.js';
@@ -56,6 +57,7 @@ export function buildProgram(ctx: Context): Command {
   federationCommand(program, ctx);
   connectionCommand(program, ctx);
   kubeconfigCommand(program, ctx);
+  quotaCommand(program, ctx);
   configCommand(program, ctx);
   return program;
 }

@@ -92,6 +92,38 @@ describe('fleet, federation and connection commands', () => {
     assert.equal(deleted.stdout, `deleted fleet lifecycle (${id})\n`);
     assert.equal((await ucs('fleet', 'show', id)).code, 3);
   });
+
+  test('fleet describe prints and --set changes the description; federation versions; quota', async () => {
+    assert.equal((await ucs('fleet', 'create', 'described', '--description', 'before')).code, 0);
+    assert.equal((await ucs('fleet', 'describe', 'described')).stdout, 'before\n');
+    const set = await ucs('fleet', 'describe', 'described', '--set', 'after');
+    assert.equal(set.code, 0, set.stderr);
+    assert.equal(set.stdout, 'description of fleet described changed\n');
+    assert.equal((await ucs('fleet', 'describe', 'described')).stdout, 'after\n');
+    assert.equal((await ucs('fleet', 'describe', 'described', '--set', '')).stdout, 'description of fleet described cleared\n');
+    assert.equal((await ucs('fleet', 'describe', 'described')).stdout, '\n');
+
+    const versions = await ucs('federation', 'versions');
+    assert.equal(versions.code, 0, versions.stderr);
+    assert.match(versions.stdout, /^VERSION\s+UPGRADES TO\n/);
+    const ofDemo = JSON.parse((await ucs('federation', 'versions', 'demo', '-o', 'json')).stdout) as { version: string; upgradesTo: string[] }[];
+    assert.equal(ofDemo.length, 1);
+    assert.ok(ofDemo[0]!.upgradesTo.length > 0);
+    const noFederation = await ucs('federation', 'versions', 'described');
+    assert.equal(noFederation.code, 2, 'a fleet without federation has no version');
+    assert.match(noFederation.stderr, /no federation/);
+
+    const withoutDomain = await ucs('quota');
+    assert.equal(withoutDomain.code, 2);
+    assert.match(withoutDomain.stderr, /--domain-id/);
+    const quota = await ucs('quota', '--domain-id', 'd1');
+    assert.equal(quota.code, 0, quota.stderr);
+    assert.match(quota.stdout, /^TYPE\s+USED\s+QUOTA\s+MIN\s+MAX\n/);
+    assert.match(quota.stdout, /\nclustergroup\s+\d+\s+50\s+20\s+100\n/);
+    const foreign = await ucs('quota', '--domain-id', 'd2');
+    assert.equal(foreign.code, 3, 'the API refuses another account');
+    assert.match(foreign.stderr, /UCS\.00000004/);
+  });
 });
 
 describe('durations', () => {

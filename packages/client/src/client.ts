@@ -39,6 +39,12 @@ export interface UcsClient {
   createConnection(fleetId: string, request: ConnectionRequest): Promise<Schemas['FederationConnectionResponse']>;
   createFederationCert(fleetId: string, request: Schemas['FederationCertRequest']): Promise<Kubeconfig>;
   downloadFederationKubeconfig(fleetId: string, request: { duration: number }): Promise<Kubeconfig>;
+  /** UpdateClusterGroup: a new description for the fleet ('' clears it). */
+  updateFleetDescription(fleetId: string, description: string): Promise<Schemas['EmptyObject']>;
+  /** ListServerConfigs: the service configuration, with the federation upgrade map. */
+  listServerConfigs(): Promise<Schemas['ServerConfigs']>;
+  /** ShowQuota: the quotas of an account (the caller's own) and what of each is used. */
+  showQuota(domainId: string): Promise<Schemas['ShowQuotaResponse']>;
 }
 
 export function createUcsClient(options: UcsClientOptions): UcsClient {
@@ -57,6 +63,10 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
     createFederationCert: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/cert', { ...withFleet(id), body })),
     downloadFederationKubeconfig: (id, body) =>
       call(options, raw.POST('/v1/clustergroups/{clustergroupid}/kubeconfig', { ...withFleet(id), body })),
+    updateFleetDescription: (id, description) =>
+      call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/description', { ...withFleet(id), body: { description } })),
+    listServerConfigs: () => call(options, raw.GET('/v1/serverconfig')),
+    showQuota: (domainid) => call(options, raw.GET('/v1/maintenance/quota/{domainid}', { params: { path: { domainid } } })),
   };
 }
 

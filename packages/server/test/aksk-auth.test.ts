@@ -30,6 +30,33 @@ describe('AK/SK signed requests', () => {
     assert.equal(list.total, 1);
   });
 
+  test('the official SDK client walks a fleet through its federation lifecycle, every call signed', async () => {
+    const sdk = officialSdkClient({ endpoint: server.url, ak, sk, domainId: 'd1' });
+    const { uid } = (await sdk.call({ method: 'POST', url: '/v1/clustergroups', data: { metadata: { name: 'signed-lifecycle' } } })) as { uid: string };
+    const clustergroupid = uid;
+    await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/federations', pathParams: { clustergroupid } });
+    const job = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}/federations/progress', pathParams: { clustergroupid } })) as { spec: { type: string } };
+    assert.equal(job.spec.type, 'CreateFederation');
+    const connection = { projectID: 'p', vpcID: 'v', subnetID: 's' };
+    await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/connection', pathParams: { clustergroupid }, data: connection });
+    const kc = (await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/cert', pathParams: { clustergroupid }, data: { ...connection, duration: 1 } })) as { kind: string };
+    assert.equal(kc.kind, 'Config');
+    await sdk.call({ method: 'DELETE', url: '/v1/clustergroups/{clustergroupid}/federations', pathParams: { clustergroupid } });
+    await sdk.call({ method: 'DELETE', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid } });
+    assert.equal(await server.store.getFleet('d1', clustergroupid), undefined);
+  });
+
+  test('the official SDK client calls the fleet operations beyond the kubeconfig path, signed, and each change shows', async () => {
+    const sdk = officialSdkClient({ endpoint: server.url, ak, sk, domainId: 'd1' });
+    await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/description', pathParams: { clustergroupid: readyFleetId }, data: { description: 'signed' } });
+    const fleet = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid: readyFleetId } })) as { spec: { description?: string } };
+    assert.equal(fleet.spec.description, 'signed');
+    const configs = (await sdk.call({ method: 'GET', url: '/v1/serverconfig' })) as { federations: { versionsInfo: unknown[] } };
+    assert.ok(configs.federations.versionsInfo.length > 0);
+    const quota = (await sdk.call({ method: 'GET', url: '/v1/maintenance/quota/{domainid}', pathParams: { domainid: 'd1' } })) as { quotas: { resources: { type: string }[] } };
+    assert.ok(quota.quotas.resources.some((r) => r.type === 'clustergroup'));
+  });
+
   test('our client signs with AK/SK and is accepted', async () => {
     const ucs = createUcsClient({ endpoint: server.url, accessKey: ak, secretKey: sk, domainId: 'd1', fetch: specCheckingFetch });
     const kc = await ucs.downloadFederationKubeconfig(readyFleetId, { duration: 2 });

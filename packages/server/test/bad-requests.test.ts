@@ -61,3 +61,46 @@ describe('bad requests to DownloadFederationKubeconfig', () => {
     assert.equal(records.at(-1)?.subject, 'CN=alice,O=system:masters');
   });
 });
+
+/** The fleet operations beyond the kubeconfig path: each rejected request leaves the account as it was. */
+const describePath = `/v1/clustergroups/${readyFleetId}/description`;
+const describe_ = (body: unknown, extra: Partial<ApiRequest> = {}): ApiRequest => ({ method: 'PUT', path: describePath, token, body, ...extra });
+const fleetOperationCases: { operation: string; name: string; request: ApiRequest; status: number; code: string; message?: RegExp }[] = [
+  { operation: 'UpdateClusterGroup', name: 'description missing', request: describe_({}), status: 400, code: 'UCS.00000012', message: /description/ },
+  { operation: 'UpdateClusterGroup', name: 'description a number', request: describe_({ description: 5 }), status: 400, code: 'UCS.00000012', message: /description/ },
+  { operation: 'UpdateClusterGroup', name: 'description of 256 characters', request: describe_({ description: 'x'.repeat(256) }), status: 400, code: 'UCS.00000012', message: /description/ },
+  { operation: 'UpdateClusterGroup', name: 'an unknown field', request: describe_({ description: 'd', name: 'renamed' }), status: 400, code: 'UCS.00000012' },
+  { operation: 'UpdateClusterGroup', name: 'malformed JSON', request: describe_('{"description":', { headers: json }), status: 400, code: 'UCS.00000012', message: /JSON/ },
+  { operation: 'UpdateClusterGroup', name: 'unknown fleet', request: describe_({ description: 'd' }, { path: '/v1/clustergroups/0f3c2d8e-0000-0000-0000-000000000000/description' }), status: 404, code: 'UCS.00000013' },
+  { operation: 'UpdateClusterGroup', name: 'wrong method (POST)', request: describe_({ description: 'd' }, { method: 'POST' }), status: 405, code: 'UCS.00000013' },
+  { operation: 'ListServerConfigs', name: 'an unknown query parameter', request: { path: '/v1/serverconfig?kind=federation', token }, status: 400, code: 'UCS.00000011', message: /kind/ },
+  { operation: 'ListServerConfigs', name: 'no token', request: { path: '/v1/serverconfig' }, status: 401, code: 'UCS.00000018' },
+  { operation: 'ShowQuota', name: "another account's domain id", request: { path: '/v1/maintenance/quota/d2', token }, status: 403, code: 'UCS.00000004', message: /d2/ },
+  { operation: 'ShowQuota', name: 'an unknown query parameter', request: { path: '/v1/maintenance/quota/d1?type=cluster', token }, status: 400, code: 'UCS.00000011', message: /type/ },
+  { operation: 'ShowQuota', name: 'a domain id longer than the spec allows', request: { path: `/v1/maintenance/quota/${'d'.repeat(65)}`, token }, status: 404, code: 'UCS.00000013' },
+];
+
+describe('bad requests to the fleet operations', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  const accountState = async () => ({
+    fleets: (await callApi(server.url, { path: '/v1/clustergroups?order=asc', token })).body,
+    quota: (await callApi(server.url, { path: '/v1/maintenance/quota/d1', token })).body,
+  });
+
+  for (const c of fleetOperationCases) {
+    test(`${c.operation}, ${c.name}: ${c.status} ${c.code}, nothing changed`, async () => {
+      const before = await accountState();
+      const response = await callApi(server.url, c.request);
+      assert.equal(response.status, c.status, response.text);
+      const body = response.body as { error_code: string; error_msg: string };
+      assert.equal(body.error_code, c.code);
+      if (c.message) assert.match(body.error_msg, c.message);
+      assert.deepEqual(await accountState(), before);
+    });
+  }
+});

@@ -9,6 +9,7 @@ const bodies: Record<string, unknown> = {
   CreateFederationConnection: { projectID: 'p', vpcID: 'v', subnetID: 's' },
   CreateFederationCert: { projectID: 'p', vpcID: 'v', subnetID: 's', duration: 1 },
   DownloadFederationKubeconfig: { duration: 1 },
+  UpdateClusterGroup: { description: 'changed by another account' },
 };
 
 describe('tenant isolation: another account never sees or touches a fleet', () => {
@@ -34,6 +35,14 @@ describe('tenant isolation: another account never sees or touches a fleet', () =
       assert.deepEqual(after.body, before.body);
     });
   }
+
+  test('ShowQuota: another account asking for this account\'s quotas gets 403 UCS.00000004, as for any account not its own', async () => {
+    const foreign = await callApi(server.url, { path: '/v1/maintenance/quota/d1', token: otherAccountToken });
+    const unknown = await callApi(server.url, { path: '/v1/maintenance/quota/no-such-account', token: otherAccountToken });
+    assert.equal(foreign.status, 403, foreign.text);
+    assert.equal((foreign.body as { error_code: string }).error_code, 'UCS.00000004');
+    assert.equal(foreign.text.replace('d1', 'ID'), unknown.text.replace('no-such-account', 'ID'));
+  });
 
   test("the other account's listing is empty", async () => {
     const list = await callApi(server.url, { path: '/v1/clustergroups', token: otherAccountToken });

@@ -143,6 +143,24 @@ for (const engine of engines) {
       }
     });
 
+    test('updateFleet changes only the fields given, within the account, and reads back from the other handle', async () => {
+      await fresh();
+      try {
+        const f = fleet({ description: 'before', clusterIds: ['c-1'] });
+        await a.createFleet(f, 50);
+        assert.equal(await a.updateFleet('acct-2', f.id, { description: 'foreign' }, t0 + 1), false, 'not through another account');
+        assert.equal(await a.updateFleet(f.domainId, randomUUID(), { description: 'missing' }, t0 + 1), false);
+        assert.equal(await a.updateFleet(f.domainId, f.id, { description: 'after' }, t0 + 2), true);
+        assert.deepEqual(await b.getFleet(f.domainId, f.id), { ...f, description: 'after', updatedAt: t0 + 2, federation: undefined, connection: undefined });
+        assert.equal(await b.updateFleet(f.domainId, f.id, {}, t0 + 3), true);
+        assert.equal((await a.getFleet(f.domainId, f.id))?.description, 'after', 'an absent field is left as it is');
+        assert.equal(await b.updateFleet(f.domainId, f.id, { description: null }, t0 + 4), true);
+        assert.equal((await a.getFleet(f.domainId, f.id))?.description, undefined, 'null clears it');
+      } finally {
+        await close();
+      }
+    });
+
     test('100 parallel creates in one account over two handles: exactly 50, the rest quota-exceeded, no duplicates', async () => {
       await fresh();
       try {

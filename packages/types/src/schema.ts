@@ -193,6 +193,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clustergroups/{clustergroupid}/description": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a fleet's description
+         * @description Replaces the fleet's `spec.description` (and its `metadata.updateTimestamp`); nothing
+         *     else changes. An empty string clears it. Any federation state allows it.
+         */
+        put: operations["UpdateClusterGroup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/serverconfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The service's configuration per cluster type, with the federation upgrade map
+         * @description `federations.versionsInfo` says, for each federation version, which versions
+         *     `UpgradeFederation` may take it to; a fleet's version is its `spec.federationVersion`.
+         *     The version strings are the reference server's own catalogue (the UCS documents show
+         *     the structure but not the values). The same for every account.
+         */
+        get: operations["ListServerConfigs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/quota/{domainid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account (domain) ID; it must be the caller's own account (403 `UCS.00000004` otherwise). */
+                domainid: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * The quotas of the account and how much of each is used
+         * @description One entry per quota type. `clustergroup` is the fleet quota the server enforces
+         *     (`UCS.00000017` beyond it) with the number of fleets of the account. The other limits
+         *     are the UCS defaults, shown but not enforced: `federation` counts the fleets whose
+         *     federation is enabled or being enabled, `cluster` the distinct cluster IDs associated
+         *     with the account's fleets, and `rule` nothing (the reference server keeps no permission
+         *     policies). The numbers are strings, as the Go SDK
+         *     reads them (the Python SDK takes either).
+         */
+        get: operations["ShowQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -497,6 +573,60 @@ export interface components {
             startTime?: string;
             /** Format: date-time */
             completionTime?: string;
+        };
+        /** @description An empty JSON object, `{}`, as the UCS examples answer. */
+        EmptyObject: Record<string, never>;
+        UpdateClusterGroupDescriptionRequest: {
+            /** @description The new description of the fleet; an empty string clears it. */
+            description: string;
+        };
+        ServerConfigs: {
+            onpremises: {
+                versionsInfo: components["schemas"]["OnPremisesVersionInfo"][];
+            };
+            federations: {
+                versionsInfo: components["schemas"]["FederationVersionInfo"][];
+            };
+        };
+        OnPremisesVersionInfo: {
+            /** @example 1.28.5 */
+            kubernetesVersion?: string;
+            /** @example 25.3.0 */
+            releaseVersion?: string;
+            ucsctlDownloadURL?: string;
+            /** @example amd64 */
+            arch?: string;
+            obsEndpoint?: string;
+            packagePath?: string;
+        };
+        FederationVersionInfo: {
+            currentVersion: components["schemas"]["FederationVersionRef"];
+            /** @description The versions a fleet at `currentVersion` may be upgraded to (empty for the newest). */
+            targetVersions: components["schemas"]["FederationVersionRef"][];
+        };
+        FederationVersionRef: {
+            /**
+             * @description A federation version (the key starts with a capital F, as in the UCS documents).
+             * @example v1.10.7
+             */
+            FederationVersion: string;
+        };
+        ShowQuotaResponse: {
+            quotas: {
+                resources: components["schemas"]["QuotaResource"][];
+            };
+        };
+        QuotaResource: {
+            /** @enum {string} */
+            type: "cluster" | "clustergroup" | "rule" | "federation";
+            /** @description The limit, a decimal number as a string. */
+            quota: string;
+            /** @description How much of it the account uses, a decimal number as a string. */
+            used: string;
+            /** @description The lowest the limit may be set to. */
+            min?: string;
+            /** @description The highest the limit may be set to. */
+            max?: string;
         };
         Health: {
             /** @enum {string} */
@@ -1235,6 +1365,119 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    UpdateClusterGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "payments clusters, EU"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateClusterGroupDescriptionRequest"];
+            };
+        };
+        responses: {
+            /** @description The description was changed. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ListServerConfigs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The configuration. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerConfigs"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Account (domain) ID; it must be the caller's own account (403 `UCS.00000004` otherwise). */
+                domainid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quotas. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "quotas": {
+                     *         "resources": [
+                     *           {
+                     *             "type": "clustergroup",
+                     *             "quota": "50",
+                     *             "used": "1",
+                     *             "min": "20",
+                     *             "max": "100"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ShowQuotaResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -5,8 +5,9 @@ import type { Context } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { withExamples } from '../help.js';
 import { waitForJob } from '../job-wait.js';
-import { serialize, shortTime } from '../output.js';
+import { print, serialize, shortTime, table, type Format } from '../output.js';
 import { confirm } from '../confirm.js';
+import { UsageError } from '../errors.js';
 import { elapsedText, progressReporter, steps } from '../progress.js';
 
 interface WaitFlags {
@@ -89,6 +90,33 @@ export function federationCommand(program: Command, ctx: Context): void {
       else ctx.io.stdout.write(statusText(fleet, job));
     }),
     ['ucs federation status demo', 'ucs federation status demo --wait', 'ucs federation status demo -o json'],
+  );
+  addVersionsCommand(federation, ctx);
+}
+
+function addVersionsCommand(federation: Command, ctx: Context): void {
+  withExamples(
+    federation
+      .command('versions')
+      .description('list the federation versions and the versions each may be upgraded to; with a fleet, only those of its version')
+      .argument('[fleet]', 'fleet ID or name')
+      .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'yaml']).default('table'))
+      .action(async (ref: string | undefined, opts: { output: Format }, command: Command) => {
+        const client = ctx.client(command);
+        const current = ref === undefined ? undefined : (await findFleet(client, ref)).spec.federationVersion;
+        if (ref !== undefined && current === undefined) throw new UsageError(`fleet ${ref} has no federation, so no federation version`);
+        const all = (await client.listServerConfigs()).federations.versionsInfo;
+        const rows = all
+          .filter((v) => current === undefined || v.currentVersion.FederationVersion === current)
+          .map((v) => ({ version: v.currentVersion.FederationVersion, upgradesTo: v.targetVersions.map((t) => t.FederationVersion) }));
+        print(ctx.io.stdout, opts.output, rows, (list) =>
+          table(list, [
+            { header: 'VERSION', value: (r) => r.version },
+            { header: 'UPGRADES TO', value: (r) => r.upgradesTo.join(', ') || '-' },
+          ]),
+        );
+      }),
+    ['ucs federation versions', 'ucs federation versions demo'],
   );
 }
 

@@ -7,7 +7,7 @@ import { withExamples } from '../help.js';
 import { print, serialize, shortTime, table, type Format } from '../output.js';
 
 export function fleetCommand(program: Command, ctx: Context): void {
-  const fleet = program.command('fleet').description('list, show, create and delete fleets');
+  const fleet = program.command('fleet').description('list, show, create, describe and delete fleets');
   withExamples(fleet, ['ucs fleet list', 'ucs fleet create demo --description "payments clusters"', 'ucs fleet show demo -o json', 'ucs fleet delete demo']);
 
   withExamples(
@@ -53,6 +53,22 @@ export function fleetCommand(program: Command, ctx: Context): void {
         ctx.note(`created fleet ${name} (${created.uid})`);
       }),
     ['ucs fleet create demo', 'FLEET=$(ucs fleet create payments --description "payments clusters")'],
+  );
+
+  withExamples(
+    fleet
+      .command('describe')
+      .description("print a fleet's description, or change it with --set")
+      .argument('<fleet>', 'fleet ID or name')
+      .option('--set <text>', 'the new description ("" clears it)')
+      .action(async (ref: string, opts: { set?: string }, command: Command) => {
+        const client = ctx.client(command);
+        const found = await findFleet(client, ref);
+        if (opts.set === undefined) return void ctx.io.stdout.write(`${found.spec.description ?? ''}\n`);
+        await client.updateFleetDescription(found.metadata.uid, opts.set);
+        ctx.io.stdout.write(`description of fleet ${found.metadata.name} ${opts.set === '' ? 'cleared' : 'changed'}\n`);
+      }),
+    ['ucs fleet describe demo', 'ucs fleet describe demo --set "payments clusters, EU"', 'ucs fleet describe demo --set ""'],
   );
 
   withExamples(

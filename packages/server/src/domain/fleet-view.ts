@@ -1,11 +1,10 @@
 import type { ClusterGroup } from '@ucs-fleet/types';
+import { initialFederationVersion } from './federation-versions.js';
 import { federationStatus } from './fleet-rules.js';
 import type { FleetRecord } from '../store/records.js';
 import { rfc3339 } from './time-format.js';
 
 type Condition = ClusterGroup['status']['conditions'][number];
-
-export const federationVersion = 'v1.10.7';
 
 /** The ClusterGroup object of the API for a stored fleet at a moment. */
 export function clusterGroupView(fleet: FleetRecord, now: number, region: string): ClusterGroup {
@@ -28,7 +27,7 @@ function specView(fleet: FleetRecord, region: string): ClusterGroup['spec'] {
   if (fleet.description !== undefined) spec.description = fleet.description;
   if (fleet.federation) {
     spec.federationId = fleet.federation.id;
-    spec.federationVersion = federationVersion;
+    spec.federationVersion = initialFederationVersion;
   }
   if (fleet.connection) {
     spec.connectGatewayEndpoints = [

@@ -61,6 +61,14 @@ export class FleetService {
     return { clusterGroupId: fleetId, message: 'The cluster group has been deleted.' };
   }
 
+  /** UpdateClusterGroup: a new description (an empty one clears it); any federation state allows it. */
+  async describe(caller: Caller, fleetId: string, description: string): Promise<Schemas['EmptyObject']> {
+    await this.require(caller, fleetId);
+    const change = { description: description === '' ? null : description };
+    if (!(await this.deps.store.updateFleet(caller.domainId, fleetId, change, this.deps.clock.now()))) throw fleetNotFound(fleetId);
+    return {};
+  }
+
   /** The caller's fleet; another account's fleet answers exactly like a missing one. */
   async require(caller: Caller, fleetId: string): Promise<FleetRecord> {
     const fleet = await this.deps.store.getFleet(caller.domainId, fleetId);

@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import { FederationService } from './federation.js';
 import { FleetService } from './fleets.js';
 import { KubeconfigService } from './kubeconfigs.js';
+import { QuotaService } from './quotas.js';
 import type { KeyPool, KeyType } from '@ucs-fleet/pki';
 import type { Store } from '../store/store.js';
 
@@ -24,6 +25,7 @@ export interface Domain {
   fleets: FleetService;
   federation: FederationService;
   kubeconfigs: KubeconfigService;
+  quotas: QuotaService;
   caCache: CaCache;
 }
 
@@ -50,5 +52,6 @@ export function createDomain(o: DomainOptions): Domain {
     clientKeyType: o.keyType,
     endpointUrl: o.endpointUrl,
   });
-  return { fleets, federation, kubeconfigs, caCache };
+  const quotas = new QuotaService({ store: o.store, fleetQuota: o.fleetQuota });
+  return { fleets, federation, kubeconfigs, quotas, caCache };
 }

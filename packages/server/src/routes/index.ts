@@ -1,6 +1,7 @@
 import type { Domain } from '../domain/index.js';
 import type { Store } from '../store/store.js';
 import { federationHandlers } from './federation.js';
+import { fleetOperationHandlers } from './fleet-operations.js';
 import { fleetHandlers } from './fleets.js';
 import type { HandlerTable } from './handler.js';
 import { healthHandlers } from './health.js';
@@ -8,5 +9,5 @@ import { healthHandlers } from './health.js';
 export type { Handler, HandlerInput, HandlerTable } from './handler.js';
 
 export function allHandlers(domain: Domain, store: Store): HandlerTable {
-  return { ...fleetHandlers(domain), ...federationHandlers(domain), ...healthHandlers(store) };
+  return { ...fleetHandlers(domain), ...fleetOperationHandlers(domain), ...federationHandlers(domain), ...healthHandlers(store) };
 }

@@ -59,6 +59,12 @@ export interface CertificateRecord {
 
 export type NewFleet = Pick<FleetRecord, 'id' | 'domainId' | 'name' | 'description' | 'clusterIds' | 'createdAt'>;
 
+/** The fields of a fleet that its update operations change; an absent field is left as it is. */
+export interface FleetChange {
+  /** null clears the description. */
+  description?: string | null;
+}
+
 export interface FleetListQuery {
   /** At most this many; every fleet when absent. */
   limit?: number;

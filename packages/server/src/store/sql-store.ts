@@ -5,6 +5,7 @@ import type {
   CertificateRecord,
   ConnectionRecord,
   FederationRecord,
+  FleetChange,
   FleetListQuery,
   FleetRecord,
   JobRecord,
@@ -83,6 +84,16 @@ export class SqlStore implements Store {
       this.#db.selectFrom('fleets').where('domain_id', '=', domainId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(fleetFromRow), total: Number(count.n) };
+  }
+
+  async updateFleet(domainId: string, fleetId: string, change: FleetChange, now: number): Promise<boolean> {
+    const updated = await this.#db
+      .updateTable('fleets')
+      .set({ ...(change.description !== undefined ? { description: change.description } : {}), updated_at: now })
+      .where('id', '=', fleetId)
+      .where('domain_id', '=', domainId)
+      .executeTakeFirst();
+    return updated.numUpdatedRows === 1n;
   }
 
   async deleteFleet(domainId: string, fleetId: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import type {
   CertificateRecord,
   ConnectionRecord,
   FederationRecord,
+  FleetChange,
   FleetListQuery,
   FleetRecord,
   JobRecord,
@@ -21,6 +22,8 @@ export interface Store {
   createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome>;
   getFleet(domainId: string, fleetId: string): Promise<FleetRecord | undefined>;
   listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }>;
+  /** Changes the given fields of the caller's fleet (and its update time); false when there is no such fleet. */
+  updateFleet(domainId: string, fleetId: string, change: FleetChange, now: number): Promise<boolean>;
   /** Deletes the fleet only while its federation is disabled. */
   deleteFleet(domainId: string, fleetId: string): Promise<boolean>;
   /** Starts federation only while it is disabled; records the job in the same transaction. */

@@ -1,0 +1,90 @@
+/**
+ * The fleet operations of the official SDKs beyond the kubeconfig path: each one's happy path
+ * over HTTP, every answer checked against openapi.yaml (callApi), every change read back through
+ * ShowClusterGroup / ListClusterGroup and after a restart on the same data directory.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { RunningServer } from '@ucs-fleet/server';
+import { callApi } from './support/http.js';
+import { otherAccountToken, readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
+
+interface Fleet {
+  metadata: { name: string; updateTimestamp: string };
+  spec: { description?: string; federationVersion?: string; clusterIds: string[] };
+}
+
+describe('fleet operations', () => {
+  let server: RunningServer;
+  const dataDir = tempDir('fleet-operations');
+  before(async () => {
+    server = await startTestServer({ config: { dataDir } });
+  });
+  after(() => server.close());
+
+  const show = async (id = readyFleetId) => (await callApi(server.url, { path: `/v1/clustergroups/${id}`, token })).body as Fleet;
+  const create = async (name: string) =>
+    ((await callApi(server.url, { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name }, spec: { description: 'first' } } })).body as { uid: string }).uid;
+
+  test('UpdateClusterGroup: the new description is shown by Show and List, survives a restart, and "" clears it', async () => {
+    const id = await create('described');
+    const response = await callApi(server.url, { method: 'PUT', path: `/v1/clustergroups/${id}/description`, token, body: { description: 'payments clusters, EU' } });
+    assert.equal(response.status, 200, response.text);
+    assert.deepEqual(response.body, {});
+    assert.equal((await show(id)).spec.description, 'payments clusters, EU');
+    const list = (await callApi(server.url, { path: '/v1/clustergroups', token })).body as { items: (Fleet & { metadata: { uid: string } })[] };
+    assert.equal(list.items.find((f) => f.metadata.uid === id)?.spec.description, 'payments clusters, EU');
+
+    await server.close();
+    server = await startTestServer({ config: { dataDir } });
+    assert.equal((await show(id)).spec.description, 'payments clusters, EU', 'kept across a restart');
+
+    await callApi(server.url, { method: 'PUT', path: `/v1/clustergroups/${id}/description`, token, body: { description: '' } });
+    assert.equal((await show(id)).spec.description, undefined);
+  });
+
+  test('UpdateClusterGroup: a federated fleet keeps its federation; only the description changes', async () => {
+    const before = await show();
+    await callApi(server.url, { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/description`, token, body: { description: 'the demo fleet' } });
+    const after = await show();
+    assert.deepEqual({ ...after, metadata: { ...after.metadata, updateTimestamp: '' }, spec: { ...after.spec, description: undefined } }, {
+      ...before,
+      metadata: { ...before.metadata, updateTimestamp: '' },
+      spec: { ...before.spec, description: undefined },
+    });
+    assert.equal(after.spec.description, 'the demo fleet');
+  });
+
+  test('ListServerConfigs: the federation upgrade map names the version a federated fleet is at', async () => {
+    const response = await callApi(server.url, { path: '/v1/serverconfig', token });
+    assert.equal(response.status, 200, response.text);
+    const configs = response.body as { federations: { versionsInfo: { currentVersion: { FederationVersion: string }; targetVersions: { FederationVersion: string }[] }[] } };
+    const current = (await show()).spec.federationVersion;
+    const entry = configs.federations.versionsInfo.find((v) => v.currentVersion.FederationVersion === current);
+    assert.ok(entry, `${current} is in the map`);
+    assert.ok(entry.targetVersions.length > 0, 'a new federation can be upgraded');
+    const known = new Set(configs.federations.versionsInfo.map((v) => v.currentVersion.FederationVersion));
+    for (const v of configs.federations.versionsInfo) for (const t of v.targetVersions) assert.ok(known.has(t.FederationVersion), `${t.FederationVersion} is itself in the map`);
+    const other = await callApi(server.url, { path: '/v1/serverconfig', token: otherAccountToken });
+    assert.deepEqual(other.body, response.body, 'the same for every account');
+  });
+
+  test('ShowQuota: the fleet quota with the fleets used, counted again after a create', async () => {
+    const quota = async () => {
+      const response = await callApi(server.url, { path: '/v1/maintenance/quota/d1', token });
+      assert.equal(response.status, 200, response.text);
+      const resources = (response.body as { quotas: { resources: { type: string; quota: string; used: string }[] } }).quotas.resources;
+      return Object.fromEntries(resources.map((r) => [r.type, r]));
+    };
+    const before = await quota();
+    assert.deepEqual(Object.keys(before).sort(), ['cluster', 'clustergroup', 'federation', 'rule']);
+    assert.equal(before.clustergroup!.quota, '50');
+    const fleets = ((await callApi(server.url, { path: '/v1/clustergroups', token })).body as { total: number }).total;
+    assert.equal(before.clustergroup!.used, String(fleets));
+    assert.equal(before.federation!.used, '1', 'the seeded fleet is federated');
+    await create('counted');
+    assert.equal((await quota()).clustergroup!.used, String(fleets + 1));
+    const other = await callApi(server.url, { path: '/v1/maintenance/quota/d2', token: otherAccountToken });
+    assert.equal(((other.body as { quotas: { resources: { type: string; used: string }[] } }).quotas.resources.find((r) => r.type === 'clustergroup'))?.used, '0', 'per account');
+  });
+});
