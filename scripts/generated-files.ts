@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { coverageFigure, coverageMarkdown, coveragePath, readmeWithCoverage } from './coverage.js';
 
 export const specPath = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
 export const controlSpecPath = fileURLToPath(new URL('../control-openapi.yaml', import.meta.url));
@@ -31,6 +32,8 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
     { path: `${typesDir}control-schema.ts`, content: await schemaTypes(controlText, 'control-openapi.yaml') },
     { path: `${typesDir}control-operation-table.ts`, content: controlOperationTable(control) },
     { path: `${typesDir}control-spec-text.ts`, content: specModule(controlText, control, 'control-openapi.yaml', 'controlOpenapi') },
+    { path: coveragePath, content: coverageMarkdown() },
+    readmeWithCoverage(coverageFigure()),
   ];
 }
 
