@@ -138,7 +138,8 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
   }
 
   // ---- the path
-  let path = op.path.replace('{clustergroupid}', idSegment);
+  // An account-scoped path (ShowQuota) names the fuzzing account, as a caller names its own.
+  let path = op.path.replace('{clustergroupid}', idSegment).replace('{domainid}', encodeURIComponent(ctx.domainId));
   for (const shape of shapes) path = reshape(path, shape);
   const queryText = query.map((q) => (q.name === '' && q.value === '' ? '' : `${q.name}=${q.value}`)).join('&');
   const target = queryText ? `${path}?${queryText}` : path;
@@ -227,6 +228,7 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
     const owner = idOwner === 'own' ? ctx.domainId : idOwner === 'foreign' ? 'd2' : undefined;
     if (owner !== callerDomain) mustFail.push(owner === undefined ? `fleet id ${idSegment.slice(0, 40)} is no fleet of the caller` : "the fleet is another account's");
   }
+  if (op.path.includes('{domainid}') && callerDomain !== undefined && callerDomain !== ctx.domainId) mustFail.push("the path names another account's domain id");
   if (domainMismatch && !auth.fails && !isPublicPath) mustFail.push('X-Domain-Id names another account');
   const extraDomain = extraHeaders.filter(([n]) => n.toLowerCase() === 'x-domain-id');
   // The server checks a signature against the decoded body, a client signs the bytes it sends:
