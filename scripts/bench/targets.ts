@@ -68,6 +68,8 @@ const serverArgs = (port: number, keyType: string): string[] => [
   SERVER_BIN,
   '--port',
   String(port),
+  '--federation-port',
+  '0',
   '--data-dir',
   ':memory:',
   '--log-level',

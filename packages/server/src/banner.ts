@@ -1,3 +1,4 @@
+import { fleetPathPattern } from './federation-endpoint/index.js';
 import { firstReadyFleet } from './seed.js';
 import type { RunningServer } from './server.js';
 
@@ -7,6 +8,7 @@ export function startupBanner(s: RunningServer): string {
   const ready = token && firstReadyFleet(s.seed, token.domainId);
   const lines = [
     `UCS reference server listening on ${s.url}`,
+    `  federation endpoint: ${s.federationEndpoint.url}  (each fleet at ${fleetPathPattern})`,
     `  data: ${storeDescription(s.config)}`,
     `  seed: ${s.config.seedPath ?? 'built-in default'}`,
   ];

@@ -10,7 +10,12 @@ export interface ServerConfig {
   /** A postgres:// URL: the store is then this PostgreSQL database (dataDir is unused), which several replicas may share. */
   databaseUrl: string | undefined;
   seedPath: string | undefined;
+  /** The address the federation endpoint listens on, and the host kubeconfigs name unless federationUrl says otherwise. */
   federationHost: string;
+  /** The port of the one federation endpoint of every fleet; 0: any free port. */
+  federationPort: number;
+  /** The base URL kubeconfigs name for the endpoint (a load balancer's, a container's published address); default https://federationHost:port. */
+  federationUrl: string | undefined;
   federationDelayMs: number;
   keyType: KeyType;
   /** Key pairs generated ahead; undefined: keyPoolSizeFor(keyType). */
@@ -34,6 +39,8 @@ export const defaultConfig: ServerConfig = {
   databaseUrl: undefined,
   seedPath: undefined,
   federationHost: '127.0.0.1',
+  federationPort: 8443,
+  federationUrl: undefined,
   federationDelayMs: 3000,
   keyType: 'ecdsa-p256',
   keyPoolSize: undefined,
@@ -108,8 +115,24 @@ const settings: readonly Setting[] = [
     flag: 'federation-host',
     env: 'UCS_FEDERATION_HOST',
     value: 'host',
-    help: 'host of the federation endpoints named in kubeconfigs',
+    help: 'address the federation endpoint listens on, and the host kubeconfigs name unless --federation-url says otherwise',
     parse: (v) => v,
+  },
+  {
+    key: 'federationPort',
+    flag: 'federation-port',
+    env: 'UCS_FEDERATION_PORT',
+    value: 'port',
+    help: 'port of the one federation endpoint that serves every fleet (0: any free port)',
+    parse: (v, n) => integer(v, n, 0, 65535),
+  },
+  {
+    key: 'federationUrl',
+    flag: 'federation-url',
+    env: 'UCS_FEDERATION_URL',
+    value: 'url',
+    help: "base URL kubeconfigs name for the federation endpoint (https://host[:port], no path): a load balancer's or a container's published address",
+    parse: federationUrl,
   },
   {
     key: 'federationDelayMs',
@@ -242,6 +265,7 @@ function defaultText(key: keyof ServerConfig): string {
   if (key === 'keyPoolSize') return '0 for ecdsa-p256, 32 for rsa-2048';
   if (key === 'seedPath') return 'built-in';
   if (key === 'controlToken') return 'a fresh one per start';
+  if (key === 'federationUrl') return 'https://<federation-host>:<federation-port>';
   return String(defaultConfig[key] ?? '(none)');
 }
 
@@ -274,6 +298,19 @@ function databaseUrl(v: string, name: string): string {
     throw invalid;
   }
   return v;
+}
+
+/** An https:// origin: the fleet paths are appended to it, and its host goes into the serving certificate. */
+function federationUrl(v: string, name: string): string {
+  const invalid = new ConfigError(`${name} must be an https:// URL with a host and an optional port, and no path, not "${v}"`);
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw invalid;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) throw invalid;
+  return url.origin;
 }
 
 function keyType(v: string, name: string): KeyType {

@@ -7,7 +7,6 @@ import type { Store } from './store/store.js';
 export interface SeedApplyDeps {
   store: Store;
   now: number;
-  allocatePort: () => Promise<number>;
   keyType: KeyType;
   federationDelayMs: number;
 }

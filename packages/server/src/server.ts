@@ -8,11 +8,10 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
 import { createDomain, type Domain } from './domain/index.js';
 import { KeyPool } from '@ucs-fleet/pki';
-import { FederationEndpoints, reconcilingAfterFederationChanges } from './federation-endpoint/index.js';
+import { endpointCa, openFederationEndpoint, type FederationEndpoint } from './federation-endpoint/index.js';
 import { createLogger } from './logger.js';
 import { controlEntrance, controlDocsPath, controlPathPrefix, newServerControls } from './control/index.js';
 import { resetStore } from './control/reset.js';
-import { allocateFreePort } from './ports.js';
 import { defaultSeed, loadSeedFile, type Seed } from './seed.js';
 import { applySeedFleets } from './seed-apply.js';
 import { openStore } from './store/open-store.js';
@@ -44,8 +43,8 @@ export interface RunningServer {
   seed: Seed;
   store: Store;
   domain: Domain;
-  /** The fleets' federation API endpoints; reconcile() makes them follow the store now. */
-  federationEndpoints: FederationEndpoints;
+  /** The one HTTPS endpoint of every fleet's federation API (its port, base URL and fleet URLs). */
+  federationEndpoint: FederationEndpoint;
   control: RunningControl | undefined;
   close(): Promise<void>;
 }
@@ -57,26 +56,33 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
   const seed = o.seed ?? (config.seedPath ? loadSeedFile(config.seedPath) : defaultSeed);
   const controls = config.control ? newServerControls(config, seed, o.clock) : undefined;
   const clock = controls?.clock ?? o.clock ?? systemClock;
-  const openedStore = await openStore(config);
+  const store = await openStore(config);
   const poolSize = keyPoolSizeFor(config);
   const keyPool = poolSize > 0 ? new KeyPool({ keyType: config.keyType, size: poolSize }) : undefined;
-  const federationEndpoints = new FederationEndpoints({ store: openedStore, host: config.federationHost, clock, logger, keyPool });
-  const store = reconcilingAfterFederationChanges(openedStore, () => federationEndpoints.reconcile());
-  const allocatePort = () => allocateFreePort(config.federationHost);
   const federationDelayMs = controls ? () => controls.federationDelay.ms : (o.federationDelayMs ?? (() => config.federationDelayMs));
-  const applySeed = () => applySeedFleets(seed, { store, now: clock.now(), allocatePort, keyType: config.keyType, federationDelayMs: federationDelayMs() });
+  const applySeed = () => applySeedFleets(seed, { store, now: clock.now(), keyType: config.keyType, federationDelayMs: federationDelayMs() });
   await applySeed();
+  const federationEndpoint = await openFederationEndpoint({
+    store,
+    clock,
+    logger,
+    host: config.federationHost,
+    port: config.federationPort,
+    publicUrl: config.federationUrl,
+    ca: await endpointCa(store, clock.now(), config.keyType),
+  });
   const domain = createDomain({
     store,
     clock,
     fleetQuota: config.fleetQuota,
     region: config.region,
     enableDelayMs: federationDelayMs,
-    allocatePort,
-    endpointUrl: (port) => `https://${hostForUrl(config.federationHost)}:${port}`,
+    endpointUrl: (fleetId) => federationEndpoint.fleetUrl(fleetId),
+    endpointCaData: federationEndpoint.caData,
     keyType: config.keyType,
     keyPool,
   });
+  federationEndpoint.follow(domain.federationEvents);
   const credentials = new CredentialRegistry(seed.tokens, seed.accessKeys);
   const control =
     controls &&
@@ -84,12 +90,11 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       store,
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
-      reset: (to) => resetStore(to, { store, domain, seed, applySeed, reconcileEndpoints: () => federationEndpoints.reconcile() }),
+      reset: (to) => resetStore(to, { store, domain, seed, applySeed, cutEndpointConnections: () => federationEndpoint.cutAll() }),
     });
   const app = createApp({ domain, store, credentials, clock, logger, bodyLimitBytes: config.bodyLimitBytes, ...(control ? { control } : {}) });
   const server = await listen(app, config, logger);
   const port = (server.address() as AddressInfo).port;
-  await federationEndpoints.start();
   const url = `http://${hostForUrl(config.host)}:${port}`;
   return {
     url,
@@ -99,9 +104,9 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     seed,
     store,
     domain,
-    federationEndpoints,
+    federationEndpoint,
     close: async () => {
-      await federationEndpoints.close();
+      await federationEndpoint.close();
       await closeServer(server);
       keyPool?.close();
       await store.close();

@@ -15,7 +15,7 @@ export interface StubOptions {
   federationDelayMs?: number;
   /** The server's clock (default: a new OffsetClock); advanceClock moves it. */
   clock?: OffsetClock;
-  /** Any other server setting; the stub's defaults are an ephemeral port, an in-memory store, no logs and the control API on. */
+  /** Any other server setting; the stub's defaults are ephemeral ports (API and federation endpoint), an in-memory store, no logs and the control API on. */
   config?: Partial<ServerConfig>;
 }
 
@@ -73,6 +73,7 @@ export async function startStub(o: StubOptions = {}): Promise<Stub> {
     dataDir: ':memory:',
     seedPath: undefined,
     federationHost: '127.0.0.1',
+    federationPort: 0,
     federationDelayMs: nonNegativeInteger(o.federationDelayMs ?? 0, 'federationDelayMs'),
     logLevel: 'silent',
     control: true,
@@ -120,12 +121,11 @@ export async function startStub(o: StubOptions = {}): Promise<Stub> {
   }
 }
 
-/** The ready fleet's endpoint as its kubeconfigs name it: from the port the store keeps for it. */
+/** The ready fleet's endpoint as its kubeconfigs name it: its path on the federation endpoint. */
 async function federationEndpointOf(server: RunningServer, account: StubAccount): Promise<string> {
   const fleet = await server.store.getFleet(account.domainId, account.fleetId);
   if (!fleet?.federation) throw new Error(`startStub: fleet ${account.fleetId} has no federation in the store`);
-  const host = server.config.federationHost;
-  return `https://${host.includes(':') ? `[${host}]` : host}:${fleet.federation.port}`;
+  return server.federationEndpoint.fleetUrl(fleet.id);
 }
 
 function nonNegativeInteger(ms: number, name: string): number {

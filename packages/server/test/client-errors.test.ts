@@ -28,7 +28,7 @@ describe('the typed client against the running server', () => {
     const kc = await client().downloadFederationKubeconfig(readyFleetId, { duration: 7 });
     assert.equal(kc.kind, 'Config');
     assert.equal(kc.contexts[0]?.context.cluster, kc.clusters[0]?.name);
-    assert.match(kc.clusters[0]?.cluster.server ?? '', /^https:\/\/127\.0\.0\.1:\d+$/);
+    assert.match(kc.clusters[0]?.cluster.server ?? "", /^https:\/\/127\.0\.0\.1:\d+\/clustergroups\/[-0-9a-f]+$/);
   });
 
   test('unknown token: 401 UCS.00000018', async () => {

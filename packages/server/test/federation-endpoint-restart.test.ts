@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:https';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { createUcsClient, type Kubeconfig } from '@ucs-fleet/client';
-import type { RunningServer } from '@ucs-fleet/server';
-import { specCheckingFetch } from './support/http.js';
+import { createFleetCa } from '@ucs-fleet/pki';
+import type { Kysely } from 'kysely';
+import { migrations } from '../src/store/schema.js';
+import { sqliteEngine } from '../src/store/sqlite/engine.js';
+import { databaseFileName } from '../src/store/sqlite-store.js';
+import { closedPort, specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
-import { writeKubeconfig, decodeBase64, kubectlRun } from './support/tools.js';
-
-const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
+import { decodeBase64, kubectlRun, writeKubeconfig } from './support/tools.js';
 
 async function whoami(kubeconfig: string): Promise<string> {
   const run = await kubectlRun(kubeconfig, ['auth', 'whoami', '-o', 'json']);
@@ -19,15 +22,12 @@ async function whoami(kubeconfig: string): Promise<string> {
   return JSON.parse(run.stdout).status.userInfo.username;
 }
 
-function portOf(kc: Kubeconfig): number {
-  return Number(new URL(kc.clusters[0]!.cluster.server).port);
-}
-
 /** Leaves one idle keep-alive HTTPS connection and one TCP connection that never starts TLS. */
 async function leaveConnectionsOpen(kc: Kubeconfig): Promise<void> {
   const agent = new Agent({ keepAlive: true });
+  const server = new URL(kc.clusters[0]!.cluster.server);
   await new Promise<void>((resolve, reject) => {
-    const req = request(new URL('/healthz', kc.clusters[0]!.cluster.server), {
+    const req = request(`${server.href}/healthz`, {
       agent,
       ca: decodeBase64(kc.clusters[0]!.cluster['certificate-authority-data']),
       cert: decodeBase64(kc.users[0]!.user['client-certificate-data']),
@@ -37,92 +37,68 @@ async function leaveConnectionsOpen(kc: Kubeconfig): Promise<void> {
     req.on('error', reject);
     req.end();
   });
-  const raw = connect(portOf(kc), '127.0.0.1');
+  const raw = connect(Number(server.port), '127.0.0.1');
   raw.on('error', () => {});
   await new Promise((resolve) => raw.once('connect', resolve));
 }
 
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
-
-async function eventually(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`${what} within ${timeoutMs} ms`);
-    await sleep(50);
-  }
-}
-
-const serves = (server: RunningServer, fleetId: string) => server.federationEndpoints.listening().some((e) => e.fleetId === fleetId);
-
-describe('federation endpoints across restarts and processes sharing one database', { concurrency: true }, () => {
-  test('a restart on the same data directory serves the same URL, and a kubeconfig issued before still works', async () => {
+describe('the federation endpoint across restarts and the upgrade from per-fleet ports', { concurrency: true }, () => {
+  test('a restart on the same data directory and port serves the same URL and CA, and a kubeconfig issued before still works', async () => {
     const dir = tempDir('fed-restart');
     const dataDir = join(dir, 'data');
-    const first = await startTestServer({ config: { dataDir } });
+    const federationPort = await closedPort();
+    const first = await startTestServer({ config: { dataDir, federationPort } });
     const kc = await createUcsClient({ endpoint: first.url, token, fetch: specCheckingFetch }).downloadFederationKubeconfig(readyFleetId, { duration: 30 });
     const file = writeKubeconfig(dir, 'demo.yaml', kc);
     assert.equal(await whoami(file), 'alice');
 
     // close() frees the port at once, even with an idle keep-alive connection and a stalled handshake.
     await leaveConnectionsOpen(kc);
-    const started = Date.now();
     await first.close();
-    assert.ok(Date.now() - started < 1000, `close took ${Date.now() - started} ms`);
-    assert.ok(await portIsFree(portOf(kc)), 'the endpoint port is free after close');
 
-    const second = await startTestServer({ config: { dataDir } });
+    const second = await startTestServer({ config: { dataDir, federationPort } });
     try {
-      assert.deepEqual(
-        second.federationEndpoints.listening().map((e) => e.url),
-        [kc.clusters[0]!.cluster.server],
-      );
+      const again = await createUcsClient({ endpoint: second.url, token, fetch: specCheckingFetch }).downloadFederationKubeconfig(readyFleetId, { duration: 1 });
+      assert.equal(again.clusters[0]!.cluster.server, kc.clusters[0]!.cluster.server);
+      assert.equal(again.clusters[0]!.cluster['certificate-authority-data'], kc.clusters[0]!.cluster['certificate-authority-data'], 'the endpoint CA is the stored one');
       assert.equal(await whoami(file), 'alice');
     } finally {
       await second.close();
     }
   });
 
-  test('two servers on one database converge: each fleet is served once, a disable anywhere closes it, and a survivor takes over', async () => {
-    const dir = tempDir('fed-shared');
+  test('the upgrade drops the stored per-fleet ports: the fleet stays federated and its kubeconfigs name the one endpoint', async () => {
+    const dir = tempDir('fed-upgrade');
     const dataDir = join(dir, 'data');
-    const a = await startTestServer({ config: { dataDir } });
-    const b = await startTestServer({ config: { dataDir } });
-    let aRunning = true;
+    mkdirSync(dataDir, { mode: 0o700 });
+    // A database as the previous version left it: migrations 1 and 2 only, the fleet's endpoint on its own port.
+    const fleetCa = await createFleetCa({ fleetId: readyFleetId, fleetName: 'demo', now: new Date() });
+    const file = join(dataDir, databaseFileName);
+    const engine = sqliteEngine(new Database(file));
+    for (const m of migrations.filter((m) => m.version <= 2)) await m.up(engine.db as Kysely<unknown>, engine.columnTypes);
+    await engine.db.destroy();
+    const db = new Database(file);
+    db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    for (const m of migrations.filter((m) => m.version <= 2)) db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+    db.prepare(
+      `INSERT INTO fleets (id, domain_id, name, created_at, updated_at, federation_id, federation_started_at, federation_ready_at, federation_port,
+         ca_cert_pem, ca_key_pem, connection_id, connection_project_id, connection_vpc_id, connection_subnet_id, connection_created_at)
+       VALUES (?, 'd1', 'demo', 1, 1, 'fed-1', 1, 1, 41234, ?, ?, 'conn-1', 'p1', 'vpc-1', 'subnet-1', 1)`,
+    ).run(readyFleetId, fleetCa.certPem, fleetCa.keyPem);
+    db.close();
+
+    const server = await startTestServer({ config: { dataDir } });
     try {
-      // A binds the seeded fleet's port first; B cannot and keeps retrying quietly.
-      assert.ok(serves(a, readyFleetId));
-      assert.ok(!serves(b, readyFleetId));
-
-      const viaB = createUcsClient({ endpoint: b.url, token, fetch: specCheckingFetch });
-      const { uid } = await viaB.createFleet({ metadata: { name: 'shared' } });
-      await viaB.enableFederation(uid);
-      await viaB.createConnection(uid, connection);
-      const sharedFile = writeKubeconfig(dir, 'shared.yaml', await viaB.downloadFederationKubeconfig(uid, { duration: 1 }));
-      assert.ok(serves(b, uid), 'the process that enabled the federation serves it at once');
-      assert.equal(await whoami(sharedFile), 'alice');
-
-      // Disabled through A, which does not serve it: B notices by polling the store.
-      await createUcsClient({ endpoint: a.url, token, fetch: specCheckingFetch }).disableFederation(uid);
-      await eventually('B closes the endpoint of the fleet disabled through A', () => !serves(b, uid));
-      const refused = await kubectlRun(sharedFile, ['auth', 'whoami']);
-      assert.notEqual(refused.code, 0);
-      assert.match(refused.stderr, /was refused/);
-
-      // A stops: B takes over the seeded fleet's port, and a kubeconfig A issued works with B.
-      const demo = await createUcsClient({ endpoint: a.url, token, fetch: specCheckingFetch }).downloadFederationKubeconfig(readyFleetId, { duration: 1 });
-      await a.close();
-      aRunning = false;
-      await eventually('B serves the seeded fleet once A is gone', () => serves(b, readyFleetId));
-      assert.equal(await whoami(writeKubeconfig(dir, 'demo.yaml', demo)), 'alice');
+      const check = new Database(join(dataDir, databaseFileName), { readonly: true });
+      const columns = (check.prepare('PRAGMA table_info(fleets)').all() as { name: string }[]).map((c) => c.name);
+      check.close();
+      assert.ok(!columns.includes('federation_port'), 'the port column is gone');
+      const kc = await createUcsClient({ endpoint: server.url, token, fetch: specCheckingFetch }).downloadFederationKubeconfig(readyFleetId, { duration: 1 });
+      assert.equal(kc.clusters[0]!.cluster.server, server.federationEndpoint.fleetUrl(readyFleetId));
+      assert.notEqual(new URL(kc.clusters[0]!.cluster.server).port, '41234');
+      assert.equal(await whoami(writeKubeconfig(dir, 'new.yaml', kc)), 'alice');
     } finally {
-      if (aRunning) await a.close();
-      await b.close();
+      await server.close();
     }
   });
 });

@@ -4,7 +4,7 @@ import { createUcsClient } from '@ucs-fleet/client';
 import type { RunningServer } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
-import { kubectl, openssl, writeCertificates, writeKubeconfig } from './support/tools.js';
+import { kubectl, openssl, writeCertificates, writeFleetCa, writeKubeconfig } from './support/tools.js';
 
 const dayMs = 86_400_000;
 
@@ -35,11 +35,13 @@ describe('a downloaded kubeconfig, checked with the real kubectl and openssl', (
   });
 
   for (const duration of [1, 30, 1825]) {
-    test(`openssl: the client certificate verifies against the CA, has clientAuth, and lasts ${duration} days`, async () => {
+    test(`openssl: the client certificate verifies against the fleet's CA, has clientAuth, and lasts ${duration} days`, async () => {
       const before = Date.now();
       const kc = await client().downloadFederationKubeconfig(readyFleetId, { duration });
-      const files = writeCertificates(tempDir(`cert-${duration}`), kc);
-      assert.match(await openssl(['verify', '-purpose', 'sslclient', '-CAfile', files.ca, files.cert]), /: OK/);
+      const certDir = tempDir(`cert-${duration}`);
+      const files = writeCertificates(certDir, kc);
+      const fleetCa = await writeFleetCa(certDir, server.store, 'd1', readyFleetId);
+      assert.match(await openssl(['verify', '-purpose', 'sslclient', '-CAfile', fleetCa, files.cert]), /: OK/);
       const text = await openssl(['x509', '-in', files.cert, '-noout', '-text']);
       assert.match(text, /TLS Web Client Authentication/);
       assert.match(text, /CA:FALSE/);

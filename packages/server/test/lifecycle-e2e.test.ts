@@ -5,7 +5,7 @@ import { createUcsClient, UcsApiError } from '@ucs-fleet/client';
 import type { RunningServer } from '@ucs-fleet/server';
 import { specCheckingFetch } from './support/http.js';
 import { startTestServer, tempDir, token } from './support/test-server.js';
-import { kubectl, openssl, writeCertificates, writeKubeconfig } from './support/tools.js';
+import { kubectl, openssl, writeCertificates, writeFleetCa, writeKubeconfig } from './support/tools.js';
 
 const delayMs = 1500;
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
@@ -54,7 +54,7 @@ describe('the whole path through the typed client, from nothing to a kubeconfig'
     const contexts = await kubectl(['--kubeconfig', file, 'config', 'get-contexts', '-o', 'name']);
     assert.equal(contexts.trim(), kc['current-context']);
     const files = writeCertificates(dir, kc);
-    assert.match(await openssl(['verify', '-CAfile', files.ca, files.cert]), /OK/);
+    assert.match(await openssl(['verify', '-CAfile', await writeFleetCa(dir, server.store, 'd1', uid), files.cert]), /OK/);
     assert.match(await openssl(['x509', '-in', files.cert, '-noout', '-subject']), /O ?= ?ops, O ?= ?dev, CN ?= ?carol/);
 
     const disabled = await ucs.disableFederation(uid);

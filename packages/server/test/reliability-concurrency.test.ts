@@ -8,7 +8,7 @@ import type { Kubeconfig } from '@ucs-fleet/types';
 import { recordFigures } from './support/fuzz/figures.js';
 import { callApi } from './support/http.js';
 import { readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
-import { openssl } from './support/tools.js';
+import { openssl, writeFleetCa } from './support/tools.js';
 
 const downloads = 200;
 const decode = (b64: string | undefined) => Buffer.from(b64 ?? '', 'base64').toString('utf8');
@@ -35,7 +35,7 @@ describe(`${downloads} parallel kubeconfig downloads for one fleet`, () => {
     const kubeconfigs = responses.map((r) => r.body as Kubeconfig);
 
     const cas = new Set(kubeconfigs.map((k) => k.clusters[0]?.cluster['certificate-authority-data']));
-    assert.equal(cas.size, 1, 'one CA for the fleet');
+    assert.equal(cas.size, 1, 'one endpoint CA');
     const certs = kubeconfigs.map((k) => new X509Certificate(decode(k.users[0]?.user['client-certificate-data'])));
     const serials = certs.map((c) => serialKey(c.serialNumber));
     assert.equal(new Set(serials).size, downloads, 'distinct serials');
@@ -50,13 +50,13 @@ describe(`${downloads} parallel kubeconfig downloads for one fleet`, () => {
 
     // One openssl run verifies all of them against the fleet's CA, for client authentication.
     const dir = tempDir('parallel-downloads');
-    writeFileSync(join(dir, 'ca.pem'), decode([...cas][0]));
+    const fleetCa = await writeFleetCa(dir, server.store, 'd1', readyFleetId);
     const files = certs.map((c, i) => {
       const file = join(dir, `c${i}.pem`);
       writeFileSync(file, c.toString());
       return file;
     });
-    const out = await openssl(['verify', '-purpose', 'sslclient', '-CAfile', join(dir, 'ca.pem'), ...files]);
+    const out = await openssl(['verify', '-purpose', 'sslclient', '-CAfile', fleetCa, ...files]);
     const ok = out.split('\n').filter((l) => / OK$/.test(l));
     assert.equal(ok.length, downloads, out);
 

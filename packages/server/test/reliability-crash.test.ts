@@ -38,7 +38,8 @@ interface FleetModel {
 interface IssuedKubeconfig {
   fleetId: string;
   serial: string;
-  caPem: string;
+  /** certificate-authority-data: the federation endpoint's CA. */
+  endpointCaPem: string;
   certPem: string;
   round: number;
 }
@@ -78,7 +79,7 @@ async function load(url: string, ack: Acknowledged, round: number, rnd: () => nu
     if (r.status !== 201) return;
     const k = r.body as Kubeconfig;
     const certPem = decode(k.users[0]?.user['client-certificate-data']);
-    ack.kubeconfigs.push({ fleetId, serial: new X509Certificate(certPem).serialNumber, caPem: decode(k.clusters[0]?.cluster['certificate-authority-data']), certPem, round });
+    ack.kubeconfigs.push({ fleetId, serial: new X509Certificate(certPem).serialNumber, endpointCaPem: decode(k.clusters[0]?.cluster['certificate-authority-data']), certPem, round });
     ack.counts.downloads++;
   };
   const step = async (fleet: FleetModel, method: string, suffix: string, body: unknown, apply: (answer: unknown) => void, doubt: () => void): Promise<boolean> => {
@@ -195,8 +196,9 @@ describe(`crash safety: kill -9 under load, ${rounds} rounds (seed ${seed})`, ()
       for (const [fleetId, issued] of byFleet) {
         const row = state.fleets.find((f) => f.id === fleetId);
         if (!row?.ca_cert_pem) continue; // federation disabled since: its CA was destroyed on purpose
-        const current = issued.filter((k) => k.caPem === row.ca_cert_pem);
-        const older = issued.filter((k) => k.caPem !== row.ca_cert_pem);
+        const fleetCa = new X509Certificate(row.ca_cert_pem);
+        const current = issued.filter((k) => new X509Certificate(k.certPem).checkIssued(fleetCa));
+        const older = issued.filter((k) => !current.includes(k));
         const fleet = ack.fleets.get(fleetId);
         // A different CA is only possible after a disable and re-enable, which the load never does to a fleet.
         assert.deepEqual(older.map((k) => k.serial), [], `fleet ${fleet?.name ?? fleetId}: kubeconfigs whose CA is no longer the fleet's`);
@@ -223,11 +225,17 @@ describe(`crash safety: kill -9 under load, ${rounds} rounds (seed ${seed})`, ()
       for (const id of [...alive, readyFleetId]) assert.ok(listed.has(id), `fleet ${id} is listed after the last restart`);
       const fresh = await call(last.url, 'POST', `/v1/clustergroups/${readyFleetId}/kubeconfig`, { duration: 1 });
       assert.ok(fresh !== 'no-answer' && fresh.status === 201);
-      const freshCa = decode((fresh.body as Kubeconfig).clusters[0]?.cluster['certificate-authority-data']);
-      assert.ok(ack.kubeconfigs.filter((k) => k.fleetId === readyFleetId).every((k) => k.caPem === freshCa), 'the ready fleet kept its CA through every crash');
+      const freshKc = fresh.body as Kubeconfig;
+      const endpointCa = decode(freshKc.clusters[0]?.cluster['certificate-authority-data']);
+      assert.ok(ack.kubeconfigs.every((k) => k.endpointCaPem === endpointCa), 'the endpoint CA survived every crash');
+      ack.kubeconfigs.push({ fleetId: readyFleetId, serial: 'fresh', endpointCaPem: endpointCa, certPem: decode(freshKc.users[0]?.user['client-certificate-data']), round: rounds });
     } finally {
       await last.kill('SIGKILL');
     }
+    const readyRow = readDatabase(dbFile).state.fleets.find((f) => f.id === readyFleetId);
+    const readyCa = new X509Certificate(readyRow!.ca_cert_pem!);
+    const byReadyCa = (k: IssuedKubeconfig) => new X509Certificate(k.certPem).checkIssued(readyCa) && new X509Certificate(k.certPem).verify(readyCa.publicKey);
+    assert.ok(ack.kubeconfigs.filter((k) => k.fleetId === readyFleetId).every(byReadyCa), 'the ready fleet kept its CA through every crash');
     assert.ok(ack.counts.downloads > 0 && ack.counts.created > 0, `the load did something: ${JSON.stringify(ack.counts)}`);
     recordFigures('crash', { seed, rounds, kills: killedAfterMs.length, killedAfterMs, acknowledged: ack.counts, kubeconfigsVerified: verified, databaseRowsChecked: rowsChecked });
   });

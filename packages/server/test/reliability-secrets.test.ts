@@ -101,7 +101,7 @@ describe('secrets stay out of logs and the database; the data directory is priva
     const logger = pino({ level: 'trace' }, sink);
     const dataDir = join(tempDir('secrets-inproc'), 'data');
     const server: RunningServer = await startServer({
-      config: { ...defaultConfig, port: 0, dataDir, logLevel: 'trace', keyPoolSize: 4, federationDelayMs: 0 },
+      config: { ...defaultConfig, port: 0, federationPort: 0, dataDir, logLevel: 'trace', keyPoolSize: 4, federationDelayMs: 0 },
       logger,
     });
     let secrets: Secret[] = [];

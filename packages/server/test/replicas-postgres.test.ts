@@ -1,7 +1,7 @@
 /**
  * Two server processes (`npm start`) on different ports sharing one PostgreSQL database: what
- * one does, the other shows; the quota holds across them; killing one loses nothing it
- * acknowledged, and the other keeps answering.
+ * one does, the other shows; the quota holds across them; each serves every fleet on its own
+ * federation endpoint port; killing one loses nothing it acknowledged, and the other keeps answering.
  */
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
@@ -17,7 +17,7 @@ import { startChildServer, type ChildServer } from './support/child-server.js';
 import { callApi, specCheckingFetch } from './support/http.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
 import { tempDir, token } from './support/test-server.js';
-import { openssl, writeCertificates } from './support/tools.js';
+import { kubeRaw, kubectlRun, openssl, writeCertificates, writeKubeconfig } from './support/tools.js';
 
 const quotaToken = 'quota-token';
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
@@ -56,7 +56,7 @@ describe('two replicas sharing one PostgreSQL', () => {
     await postgres?.stop();
   });
 
-  test('a fleet created through one replica is shown, enabled and connected through the other; their kubeconfigs share one CA', async () => {
+  test('a fleet created through one replica is shown, enabled and connected through the other; their kubeconfigs share one fleet CA and one endpoint CA', async () => {
     assert.notEqual(a.url, b.url);
     const viaA = createUcsClient({ endpoint: a.url, token, fetch: specCheckingFetch });
     const viaB = createUcsClient({ endpoint: b.url, token, fetch: specCheckingFetch });
@@ -75,11 +75,14 @@ describe('two replicas sharing one PostgreSQL', () => {
     const fromA = await viaA.downloadFederationKubeconfig(uid, { duration: 3 });
     const fromB = await viaB.downloadFederationKubeconfig(uid, { duration: 3 });
     assert.equal(fromA.clusters[0]?.cluster['certificate-authority-data'], fromB.clusters[0]?.cluster['certificate-authority-data']);
-    assert.equal(fromA.clusters[0]?.cluster.server, fromB.clusters[0]?.cluster.server);
+    assert.equal(new URL(fromA.clusters[0]!.cluster.server).pathname, new URL(fromB.clusters[0]!.cluster.server).pathname);
+    // Both client certificates are signed by the one fleet CA the database holds.
+    const fleetCaFile = join(tempDir('replica-fleet-ca'), 'fleet-ca.pem');
+    writeFileSync(fleetCaFile, (await store.getFleet('d1', uid))!.federation!.ca.certPem);
     const filesA = writeCertificates(tempDir('replica-a'), fromA);
     const filesB = writeCertificates(tempDir('replica-b'), fromB);
-    assert.match(await openssl(['verify', '-CAfile', filesB.ca, filesA.cert]), /OK/, "A's certificate verifies against the CA B serves");
-    assert.match(await openssl(['verify', '-CAfile', filesA.ca, filesB.cert]), /OK/);
+    assert.match(await openssl(['verify', '-CAfile', fleetCaFile, filesA.cert]), /OK/, "A's certificate verifies against the fleet CA");
+    assert.match(await openssl(['verify', '-CAfile', fleetCaFile, filesB.cert]), /OK/);
     assert.deepEqual(new Set((await store.listCertificates(uid)).map((c) => c.serial)), new Set([serialOf(fromA), serialOf(fromB)]));
 
     await viaA.disableFederation(uid);
@@ -88,23 +91,54 @@ describe('two replicas sharing one PostgreSQL', () => {
     assert.equal(b.process.exitCode, null, `B is still running:\n${b.output()}`);
   });
 
-  test('enables racing on both replicas: one is accepted, and both replicas then serve that one CA', async () => {
+  test("each replica's federation endpoint serves every fleet: a kubeconfig of one works at the other's port, and a disable through one is refused by the other at its next request", async () => {
+    assert.notEqual(a.federationUrl, b.federationUrl, 'each replica listens on its own federation port');
+    const viaA = createUcsClient({ endpoint: a.url, token, fetch: specCheckingFetch });
+    const { uid } = await viaA.createFleet({ metadata: { name: 'endpoint-shared' } });
+    await viaA.enableFederation(uid);
+    await viaA.createConnection(uid, connection);
+    const fromA = await viaA.downloadFederationKubeconfig(uid, { duration: 1 });
+    const fromB = await createUcsClient({ endpoint: b.url, token, fetch: specCheckingFetch }).downloadFederationKubeconfig(uid, { duration: 1 });
+    assert.equal(fromA.clusters[0]!.cluster.server, `${a.federationUrl}/clustergroups/${uid}`);
+    assert.equal(fromB.clusters[0]!.cluster['certificate-authority-data'], fromA.clusters[0]!.cluster['certificate-authority-data'], 'one endpoint CA in the store');
+
+    // A's kubeconfig, pointed at B's port: B's serving certificate and B's check of the client certificate accept it.
+    const atB = structuredClone(fromA);
+    atB.clusters[0]!.cluster.server = `${b.federationUrl}/clustergroups/${uid}`;
+    const dir = tempDir('replica-endpoint');
+    const fileAtB = writeKubeconfig(dir, 'a-at-b.yaml', atB);
+    const whoami = await kubectlRun(fileAtB, ['auth', 'whoami', '-o', 'json']);
+    assert.equal(whoami.code, 0, whoami.stderr);
+    assert.equal(JSON.parse(whoami.stdout).status.userInfo.username, 'alice');
+    assert.equal((await kubeRaw(atB, 'GET', '/version')).status, 200);
+
+    // B learns of the disable from the store at the first request after it: no request is served late.
+    await viaA.disableFederation(uid);
+    const next = await kubeRaw(atB, 'GET', '/version');
+    assert.equal(next.status, 401, 'the first request at B after the disable through A is refused');
+    assert.match(JSON.parse(next.body).message, new RegExp(`not valid for fleet ${uid}`));
+    const refused = await kubectlRun(fileAtB, ['auth', 'whoami']);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /You must be logged in to the server \(the client certificate is not valid for fleet/);
+  });
+
+  test('enables racing on both replicas: one is accepted, and both replicas then issue certificates of that one CA', async () => {
     const { uid } = await createUcsClient({ endpoint: a.url, token, fetch: specCheckingFetch }).createFleet({ metadata: { name: 'raced' } });
     const enables = await Promise.all(
       Array.from({ length: 10 }, (_, i) => callApi(i % 2 === 0 ? a.url : b.url, { method: 'POST', path: `/v1/clustergroups/${uid}/federations`, token })),
     );
     assert.equal(enables.filter((r) => r.status === 200 || r.status === 201 || r.status === 202).length, 1, enables.map((r) => r.status).join(','));
     for (const r of enables.filter((r) => r.status >= 400)) assert.equal((r.body as { error_code: string }).error_code, 'UCS.00000003');
-    const cas = await Promise.all(
+    const certs = await Promise.all(
       [a.url, b.url].map(async (url) => {
         await callApi(url, { method: 'POST', path: `/v1/clustergroups/${uid}/connection`, token, body: connection });
         const kc = await callApi(url, { method: 'POST', path: `/v1/clustergroups/${uid}/kubeconfig`, token, body: { duration: 1 } });
         assert.equal(kc.status, 201, kc.text);
-        return (kc.body as Kubeconfig).clusters[0]?.cluster['certificate-authority-data'];
+        return new X509Certificate(Buffer.from((kc.body as Kubeconfig).users[0]?.user['client-certificate-data'] ?? '', 'base64'));
       }),
     );
-    assert.equal(cas[0], cas[1]);
-    assert.equal((await store.getFleet('d1', uid))?.federation?.ca.certPem, Buffer.from(cas[0]!, 'base64').toString('utf8'));
+    const fleetCa = new X509Certificate((await store.getFleet('d1', uid))!.federation!.ca.certPem);
+    for (const cert of certs) assert.ok(cert.checkIssued(fleetCa) && cert.verify(fleetCa.publicKey), 'issued by the one stored fleet CA');
   });
 
   test('100 parallel creates in one account spread over both replicas: exactly 50, the rest UCS.00000017, no duplicates', async () => {

@@ -66,7 +66,6 @@ const federation = (over: Partial<FederationRecord> = {}): FederationRecord => (
   id: randomUUID(),
   startedAt: t0,
   readyAt: t0 + 4000,
-  port: 40000,
   ca: { certPem: `cert-${randomUUID()}`, keyPem: `key-${randomUUID()}` },
   ...over,
 });
@@ -346,19 +345,38 @@ for (const engine of engines) {
       }
     });
 
-    test('federated fleets of every account are listed for the federation endpoints', async () => {
+    test('federated fleets of every account are listed; a fleet\'s federation is read by fleet id alone, for the federation endpoint', async () => {
       await fresh();
       try {
         const fleets = [fleet({ createdAt: t0 }), fleet({ domainId: 'acct-2', createdAt: t0 + 1 }), fleet({ createdAt: t0 + 2 })];
         for (const f of fleets) await a.createFleet(f, 50);
-        const feds = [federation({ port: 41001 }), federation({ port: 41002 })];
+        const feds = [federation(), federation()];
         await a.startFederation(fleets[0]!.domainId, fleets[0]!.id, feds[0]!, jobFor(fleets[0]!.id, feds[0]!), t0);
         await b.startFederation(fleets[1]!.domainId, fleets[1]!.id, feds[1]!, jobFor(fleets[1]!.id, feds[1]!), t0);
         const listed = await b.listFederatedFleets();
-        assert.deepEqual(listed.map((f) => [f.id, f.federation?.port]), [
-          [fleets[0]!.id, 41001],
-          [fleets[1]!.id, 41002],
+        assert.deepEqual(listed.map((f) => [f.id, f.federation?.id]), [
+          [fleets[0]!.id, feds[0]!.id],
+          [fleets[1]!.id, feds[1]!.id],
         ]);
+        assert.deepEqual(await b.getFederation(fleets[1]!.id), feds[1]);
+        assert.equal(await a.getFederation(fleets[2]!.id), undefined, 'not federated');
+        assert.equal(await a.getFederation(randomUUID()), undefined, 'no such fleet');
+        await a.stopFederation(fleets[1]!.domainId, fleets[1]!.id, jobFor(fleets[1]!.id, feds[1]!, 'DeleteFederation'), t0 + 5);
+        assert.equal(await b.getFederation(fleets[1]!.id), undefined, 'a disable through one store is seen by the other at once');
+      } finally {
+        await close();
+      }
+    });
+
+    test('the endpoint CA is stored once: the first insert wins and every store then reads that one', async () => {
+      await fresh();
+      try {
+        assert.equal(await a.getEndpointCa(), undefined);
+        const first = { certPem: 'cert-1', keyPem: 'key-1' };
+        const [x, y] = await Promise.all([a.insertEndpointCa(first, t0), b.insertEndpointCa({ certPem: 'cert-2', keyPem: 'key-2' }, t0)]);
+        assert.deepEqual(x, y, 'racing inserts return the same CA');
+        assert.deepEqual(await b.insertEndpointCa({ certPem: 'cert-3', keyPem: 'key-3' }, t0), x, 'a later insert keeps the stored one');
+        assert.deepEqual(await a.getEndpointCa(), x);
       } finally {
         await close();
       }
@@ -370,7 +388,7 @@ for (const engine of engines) {
         const mine = fleet();
         const theirs = fleet({ domainId: 'acct-2' });
         for (const f of [mine, theirs]) await a.createFleet(f, 50);
-        const fed = federation({ port: 41003 });
+        const fed = federation();
         await a.startFederation(mine.domainId, mine.id, fed, jobFor(mine.id, fed), t0);
         const cert = (serial: string, fleetId: string, issuedAt: number) => ({ serial, fleetId, federationId: fed.id, subject: 'CN=alice', notBefore: issuedAt, notAfter: issuedAt + 1000, issuedAt });
         await a.recordCertificate(cert('0B', theirs.id, t0 + 2));

@@ -14,7 +14,7 @@ import type { RunningServer } from '@ucs-fleet/server';
 import { callApi, closedPort, specCheckingFetch } from './support/http.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
 import { startTestServer, tempDir, token } from './support/test-server.js';
-import { kubectl, openssl, writeCertificates, writeKubeconfig } from './support/tools.js';
+import { kubectl, openssl, writeCertificates, writeFleetCa, writeKubeconfig } from './support/tools.js';
 
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
 /** Long enough that a loaded machine still sees the Running phase; waitReady() follows it to the end. */
@@ -59,7 +59,7 @@ describe('the server on PostgreSQL', () => {
     const contexts = await kubectl(['--kubeconfig', writeKubeconfig(dir, 'config', kc), 'config', 'get-contexts', '-o', 'name']);
     assert.equal(contexts.trim(), kc['current-context']);
     const files = writeCertificates(dir, kc);
-    assert.match(await openssl(['verify', '-CAfile', files.ca, files.cert]), /OK/);
+    assert.match(await openssl(['verify', '-CAfile', await writeFleetCa(dir, server.store, 'd1', uid), files.cert]), /OK/);
     const serial = (await openssl(['x509', '-in', files.cert, '-noout', '-serial'])).trim().replace(/^serial=/, '');
     assert.deepEqual((await server.store.listCertificates(uid)).map((c) => c.serial), [serial]);
 
@@ -101,8 +101,9 @@ describe('the server on PostgreSQL', () => {
     assert.deepEqual(await again.listFleets({ order: 'asc' }), before);
     const fresh = await again.downloadFederationKubeconfig(uid, { duration: 5 });
     assert.equal(fresh.clusters[0]?.cluster['certificate-authority-data'], kc.clusters[0]?.cluster['certificate-authority-data']);
-    const files = writeCertificates(tempDir('pg-restart'), kc);
-    assert.match(await openssl(['verify', '-CAfile', files.ca, files.cert]), /OK/);
+    const restartDir = tempDir('pg-restart');
+    const files = writeCertificates(restartDir, kc);
+    assert.match(await openssl(['verify', '-CAfile', await writeFleetCa(restartDir, server.store, 'd1', uid), files.cert]), /OK/);
   });
 });
 
@@ -169,7 +170,7 @@ const serveScript = fileURLToPath(new URL('../src/bin/serve.ts', import.meta.url
 
 /** `npm start` that is expected to fail: its exit code and everything it wrote. */
 async function serve(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
-  const result = await promisify(execFile)(process.execPath, ['--conditions=ucs-source', '--import', 'tsx', serveScript, '--port', '0', ...args], {
+  const result = await promisify(execFile)(process.execPath, ['--conditions=ucs-source', '--import', 'tsx', serveScript, '--port', '0', '--federation-port', '0', ...args], {
     env: { ...process.env, ...env },
     timeout: 60_000,
   }).then(

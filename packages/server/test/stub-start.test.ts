@@ -45,7 +45,7 @@ describe('startStub with no options', () => {
     const ucs = createUcsClient({ endpoint: stub.url, token: stub.token, fetch: specCheckingFetch });
     const kubeconfig = await ucs.downloadFederationKubeconfig(stub.fleetId, { duration: 1 });
     assert.equal(kubeconfig.clusters[0]?.cluster.server, stub.federationEndpoint);
-    assert.match(stub.federationEndpoint, /^https:\/\/127\.0\.0\.1:\d+$/);
+    assert.match(stub.federationEndpoint, /^https:\/\/127\.0\.0\.1:\d+\/clustergroups\/[-0-9a-f]+$/);
   });
 
   test('the access key signs for the same account', async () => {

@@ -178,7 +178,9 @@ export interface paths {
          *
          *     Each call mints a fresh client key and an X.509 client certificate signed by the
          *     fleet's CA, valid for exactly `duration` days, with the caller's user name as CN and
-         *     its groups as O. The private key is sent once and never stored.
+         *     its groups as O. The private key is sent once and never stored. The server URL is the
+         *     fleet's path on the federation endpoint, and certificate-authority-data the CA of that
+         *     endpoint's serving certificate (see ClusterCert).
          *
          *     A certificate never outlives the CA that signs it (the fleet's CA is valid for 10
          *     years from enabling federation): when `duration` days from now would end after the
@@ -659,9 +661,21 @@ export interface components {
             cluster: components["schemas"]["ClusterCert"];
         };
         ClusterCert: {
-            /** @description Server address. */
+            /**
+             * @description Server address. The reference server names its one federation endpoint with the
+             *     fleet's path under it, `https://HOST:PORT/clustergroups/{clustergroupid}`; kubectl,
+             *     client-go, python-kubernetes and client-node keep a server URL's path.
+             */
             server: string;
-            /** @description Certificate authorization data (base64 of the PEM of the fleet's CA). */
+            /**
+             * @description Certificate authorization data: base64 of the PEM of the CA that signs the federation
+             *     endpoint's serving certificate. On the reference server that is the endpoint's CA, the
+             *     same for every fleet, and not the fleet's CA (which signs the client certificate in
+             *     `users`): one endpoint serves every fleet, and its TLS handshake, which happens before
+             *     the URL path is sent, cannot choose a certificate by that path; SNI cannot tell fleets
+             *     apart either, since the server URL names an IP address, for which clients send no SNI.
+             *     The client certificate is checked against the CA of the fleet the path names.
+             */
             "certificate-authority-data"?: string;
             /**
              * @description Whether to skip server certificate verification. The UCS documents type this field
@@ -1328,7 +1342,7 @@ export interface operations {
                      *         {
                      *           "name": "cluster-demo",
                      *           "cluster": {
-                     *             "server": "https://ip:port",
+                     *             "server": "https://ip:port/clustergroups/0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f",
                      *             "certificate-authority-data": ""
                      *           }
                      *         }

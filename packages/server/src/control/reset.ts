@@ -9,8 +9,8 @@ export interface ResetDeps {
   seed: Seed;
   /** Creates the seed's fleets in an empty store, as at a first start. */
   applySeed: () => Promise<void>;
-  /** Makes the federation endpoints follow the store now. */
-  reconcileEndpoints: () => Promise<void>;
+  /** Drops the federation endpoint's open connections: their fleets are gone. */
+  cutEndpointConnections: () => void;
 }
 
 /** Empties the store (and the CAs cached from it), then applies the seed unless asked for empty; answers the fleets it holds. */
@@ -18,6 +18,6 @@ export async function resetStore(to: ResetTarget, d: ResetDeps): Promise<number>
   await d.store.clearAll();
   d.domain.caCache.clear();
   if (to === 'seed') await d.applySeed();
-  await d.reconcileEndpoints();
+  d.cutEndpointConnections();
   return to === 'seed' ? d.seed.fleets.length : 0;
 }

@@ -4,6 +4,7 @@ import type { CaCache } from './ca-cache.js';
 import type { Clock } from './clock.js';
 import { federationStateError, fleetNotFound } from './errors.js';
 import { federationStatus, type FederationStatus } from './fleet-rules.js';
+import type { FederationEvents } from './federation-events.js';
 import { jobView } from './federation-job.js';
 import type { FleetService } from './fleets.js';
 import { createFleetCa, type KeyType } from '@ucs-fleet/pki';
@@ -20,9 +21,8 @@ export interface FederationServiceDeps {
   newId: () => string;
   /** How long enabling takes; read per call so that a stub can change it. */
   enableDelayMs: () => number;
-  /** A free port for a new federation endpoint. */
-  allocatePort: () => Promise<number>;
   caKeyType: KeyType;
+  events: FederationEvents;
 }
 
 /** A fleet's federation once enabling is done, and its connection if it has one. */
@@ -50,6 +50,7 @@ export class FederationService {
     if (!(await this.deps.store.startFederation(caller.domainId, fleetId, federation, job, now))) {
       throw federationStateError(`federation of fleet ${fleet.name} is already being enabled`);
     }
+    this.deps.events.emit('enabled', { fleetId, federationId: federation.id });
     return { jobId: job.id, message: 'The federation is being created' };
   }
 
@@ -62,6 +63,7 @@ export class FederationService {
       throw federationStateError(`federation of fleet ${fleet.name} is not enabled`);
     }
     this.deps.caCache.forget(fleet.federation.id);
+    this.deps.events.emit('disabled', { fleetId, federationId: fleet.federation.id });
     return { jobId: job.id, message: 'The federation is being disabled' };
   }
 
@@ -116,17 +118,17 @@ export class FederationService {
   }
 }
 
-/** A new federation for a fleet (with its CA and endpoint port) and the job that enables it. */
+/** A new federation for a fleet (with its CA) and the job that enables it. */
 export async function newFederation(
   fleet: { id: string; name: string },
   now: number,
   delayMs: number,
-  deps: Pick<FederationServiceDeps, 'newId' | 'allocatePort' | 'caKeyType'>,
+  deps: Pick<FederationServiceDeps, 'newId' | 'caKeyType'>,
 ): Promise<{ federation: FederationRecord; job: JobRecord }> {
   const id = deps.newId();
   const ca = await createFleetCa({ fleetId: fleet.id, fleetName: fleet.name, now: new Date(now), keyType: deps.caKeyType });
   const readyAt = now + Math.max(0, delayMs);
-  const federation: FederationRecord = { id, startedAt: now, readyAt, port: await deps.allocatePort(), ca };
+  const federation: FederationRecord = { id, startedAt: now, readyAt, ca };
   const job: JobRecord = { id: deps.newId(), fleetId: fleet.id, type: 'CreateFederation', federationId: id, startedAt: now, readyAt };
   return { federation, job };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CaCache } from './ca-cache.js';
 import type { Clock } from './clock.js';
+import { FederationEvents } from './federation-events.js';
 import { FederationService } from './federation.js';
 import { FleetService } from './fleets.js';
 import { KubeconfigService } from './kubeconfigs.js';
@@ -14,8 +15,10 @@ export interface DomainOptions {
   fleetQuota: number;
   region: string;
   enableDelayMs: () => number;
-  allocatePort: () => Promise<number>;
-  endpointUrl: (port: number) => string;
+  /** The kubeconfig server URL of a fleet: its path on the federation endpoint. */
+  endpointUrl: (fleetId: string) => string;
+  /** base64 of the endpoint CA's PEM: every kubeconfig's certificate-authority-data. */
+  endpointCaData: string;
   keyType: KeyType;
   keyPool: KeyPool | undefined;
 }
@@ -27,11 +30,14 @@ export interface Domain {
   kubeconfigs: KubeconfigService;
   quotas: QuotaService;
   caCache: CaCache;
+  /** Enables and disables, announced after the store committed them. */
+  federationEvents: FederationEvents;
 }
 
 export function createDomain(o: DomainOptions): Domain {
   const newId = randomUUID;
   const caCache = new CaCache(o.keyPool);
+  const federationEvents = new FederationEvents();
   const fleets = new FleetService({ store: o.store, clock: o.clock, newId, quota: o.fleetQuota, region: o.region });
   const federation = new FederationService({
     store: o.store,
@@ -40,8 +46,8 @@ export function createDomain(o: DomainOptions): Domain {
     caCache,
     newId,
     enableDelayMs: o.enableDelayMs,
-    allocatePort: o.allocatePort,
     caKeyType: o.keyType,
+    events: federationEvents,
   });
   const kubeconfigs = new KubeconfigService({
     store: o.store,
@@ -51,7 +57,8 @@ export function createDomain(o: DomainOptions): Domain {
     caCache,
     clientKeyType: o.keyType,
     endpointUrl: o.endpointUrl,
+    endpointCaData: o.endpointCaData,
   });
   const quotas = new QuotaService({ store: o.store, fleetQuota: o.fleetQuota });
-  return { fleets, federation, kubeconfigs, quotas, caCache };
+  return { fleets, federation, kubeconfigs, quotas, caCache, federationEvents };
 }

@@ -5,7 +5,7 @@ export interface KubeconfigParts {
   fleetName: string;
   userName: string;
   serverUrl: string;
-  /** base64 of the CA certificate's PEM: the same for every kubeconfig of a fleet, so computed once by the caller. */
+  /** base64 of the endpoint CA certificate's PEM: the same for every kubeconfig, so computed once by the caller. */
   caCertData: string;
   clientCertPem: string;
   clientKeyPem: string;

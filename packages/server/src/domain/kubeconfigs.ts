@@ -16,8 +16,14 @@ export interface KubeconfigServiceDeps {
   federation: FederationService;
   caCache: CaCache;
   clientKeyType: KeyType;
-  /** The URL of a fleet's federation endpoint, as kubeconfigs name it. */
-  endpointUrl: (port: number) => string;
+  /** The URL of a fleet's path on the federation endpoint, as kubeconfigs name it. */
+  endpointUrl: (fleetId: string) => string;
+  /**
+   * certificate-authority-data: base64 of the endpoint CA's PEM, the same for every fleet. The
+   * fleet's CA signs the client certificate; the endpoint's CA signs the serving certificate,
+   * which one TLS handshake cannot choose by the URL path.
+   */
+  endpointCaData: string;
 }
 
 /** Issues kubeconfigs: a fresh key and a client certificate signed by the fleet's CA. */
@@ -58,8 +64,8 @@ export class KubeconfigService {
       fleetId,
       fleetName: fleet.name,
       userName: caller.userName,
-      serverUrl: this.deps.endpointUrl(federation.port),
-      caCertData: ca.certPemBase64,
+      serverUrl: this.deps.endpointUrl(fleetId),
+      caCertData: this.deps.endpointCaData,
       clientCertPem: minted.certPem,
       clientKeyPem: minted.keyPem,
     });

@@ -1,3 +1,4 @@
-/** The federation API endpoints of federated fleets: HTTPS, client certificates, a slice of the Kubernetes API. */
-export { FederationEndpoints, type FederationEndpointsOptions, type ListeningEndpoint } from './endpoints.js';
-export { reconcilingAfterFederationChanges } from './store-hook.js';
+/** The federation endpoint of every federated fleet: one HTTPS listener, a path per fleet, client certificates checked per fleet. */
+export { openFederationEndpoint, type FederationEndpoint, type FederationEndpointOptions } from './endpoint.js';
+export { endpointCa } from './endpoint-ca.js';
+export { fleetPath, fleetPathPattern } from './fleet-path.js';

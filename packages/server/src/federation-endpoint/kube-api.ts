@@ -1,13 +1,12 @@
 /**
- * The slice of the Kubernetes API a federation endpoint serves: enough for kubectl to connect
+ * The slice of the Kubernetes API each fleet's path serves: enough for kubectl to connect
  * (`kubectl version`, discovery, `kubectl auth whoami`). Everything else is a Status 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import type { Clock } from '../domain/clock.js';
 import { rfc3339 } from '../domain/time-format.js';
+import type { KubeUser } from './client-certificate.js';
 import { sendJson, sendStatus, sendText } from './kube-status.js';
-import { peerUser, type KubeUser } from './peer-identity.js';
 
 /**
  * The apiserver version the endpoints report. The gcloud kubectl on PATH is a dispatcher that
@@ -30,7 +29,7 @@ const authGroupVersion = `${authGroup}/v1`;
 /** A SelfSubjectReview has no input; a larger body is not one. */
 const maxBodyBytes = 64 * 1024;
 
-interface KubeRequest {
+export interface KubeRequest {
   user: KubeUser;
   req: IncomingMessage;
   res: ServerResponse;
@@ -100,34 +99,12 @@ function drainBody(req: IncomingMessage, limit: number): Promise<boolean> {
   });
 }
 
-/** The request listener of one fleet's federation endpoint. */
-export function kubeApiHandler(clock: Clock): (req: IncomingMessage, res: ServerResponse) => void {
-  return (req, res) => {
-    void handle(req, res, clock).catch(() => {
-      if (!res.headersSent) sendStatus(res, 500, 'InternalError', 'an internal error occurred');
-      else res.destroy();
-    });
-  };
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, clock: Clock): Promise<void> {
-  const user = peerUser(req.socket as TLSSocket, clock);
-  if (!user) {
-    sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
-    return;
-  }
-  const method = req.method ?? 'GET';
-  const path = pathOf(req.url);
-  const route = routes.get(path)?.[method];
+/** Answers an authenticated request for `apiPath` (the path under the fleet's prefix). */
+export async function serveKubeApi(r: KubeRequest & { apiPath: string }): Promise<void> {
+  const route = routes.get(r.apiPath)?.[r.req.method ?? 'GET'];
   if (!route) {
-    sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
+    sendStatus(r.res, 404, 'NotFound', 'the server could not find the requested resource');
     return;
   }
-  await route({ user, req, res, clock });
-}
-
-/** The path without query (kubectl adds `?timeout=32s`) and without a trailing slash. */
-function pathOf(url: string | undefined): string {
-  const path = (url ?? '/').split('?')[0] ?? '/';
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  await route(r);
 }

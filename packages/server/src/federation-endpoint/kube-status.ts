@@ -1,7 +1,7 @@
 /** Kubernetes-shaped answers: JSON bodies and metav1.Status errors, never HTML. */
 import type { ServerResponse } from 'node:http';
 
-export type StatusReason = 'Unauthorized' | 'NotFound' | 'RequestEntityTooLarge' | 'InternalError';
+export type StatusReason = 'Unauthorized' | 'NotFound' | 'RequestEntityTooLarge' | 'InternalError' | 'ServiceUnavailable';
 
 /** A `kind: Status` failure exactly as kube-apiserver writes it (kubectl prints its message). */
 export function kubeStatus(code: number, reason: StatusReason, message: string): Record<string, unknown> {

@@ -17,8 +17,6 @@ export interface FederationRecord {
   startedAt: number;
   /** When enabling completes; the federation state is derived from it, never from a timer. */
   readyAt: number;
-  /** Port of the fleet's federation endpoint, kept so its kubeconfigs stay valid across restarts. */
-  port: number;
   ca: CaRecord;
 }
 

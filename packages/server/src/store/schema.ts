@@ -11,6 +11,7 @@ export interface Tables {
   jobs: JobsTable;
   certificates: CertificatesTable;
   health_probe: HealthProbeTable;
+  endpoint_ca: EndpointCaTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
@@ -26,7 +27,6 @@ export interface FleetsTable {
   federation_id: string | null;
   federation_started_at: number | null;
   federation_ready_at: number | null;
-  federation_port: number | null;
   ca_cert_pem: string | null;
   ca_key_pem: string | null;
   connection_id: string | null;
@@ -61,6 +61,14 @@ export interface CertificatesTable {
 export interface HealthProbeTable {
   id: number;
   probed_at: number;
+}
+
+/** The one CA of the federation endpoint's serving certificate (one row, id 1), shared by every replica. */
+export interface EndpointCaTable {
+  id: number;
+  cert_pem: string;
+  key_pem: string;
+  created_at: number;
 }
 
 export interface SchemaMigrationsTable {
@@ -153,6 +161,21 @@ export const migrations: readonly Migration[] = [
         .createTable('health_probe')
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('probed_at', t.int64, (c) => c.notNull())
+        .execute();
+    },
+  },
+  {
+    version: 3,
+    // Kubeconfigs issued before this migration name the dropped per-fleet ports (see README).
+    name: 'one federation endpoint: no per-fleet ports, one endpoint CA',
+    async up(db, t) {
+      await db.schema.alterTable('fleets').dropColumn('federation_port').execute();
+      await db.schema
+        .createTable('endpoint_ca')
+        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn('cert_pem', 'text', (c) => c.notNull())
+        .addColumn('key_pem', 'text', (c) => c.notNull())
+        .addColumn('created_at', t.int64, (c) => c.notNull())
         .execute();
     },
   },

@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Updateable } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
 import { inTransaction, type Engine } from './engine.js';
 import type {
+  CaRecord,
   CertificateRecord,
   ConnectionRecord,
   FederationRecord,
@@ -110,7 +111,6 @@ export class SqlStore implements Store {
       federation_id: federation.id,
       federation_started_at: federation.startedAt,
       federation_ready_at: federation.readyAt,
-      federation_port: federation.port,
       ca_cert_pem: federation.ca.certPem,
       ca_key_pem: federation.ca.keyPem,
       updated_at: now,
@@ -122,7 +122,6 @@ export class SqlStore implements Store {
       federation_id: null,
       federation_started_at: null,
       federation_ready_at: null,
-      federation_port: null,
       ca_cert_pem: null,
       ca_key_pem: null,
       connection_id: null,
@@ -184,6 +183,25 @@ export class SqlStore implements Store {
     return rows.map(fleetFromRow);
   }
 
+  async getFederation(fleetId: string): Promise<FederationRecord | undefined> {
+    const [row] = (await this.#hot.federationOf(fleetId)).rows;
+    return row && federationFromRow(row);
+  }
+
+  async getEndpointCa(): Promise<CaRecord | undefined> {
+    const row = await this.#db.selectFrom('endpoint_ca').select(['cert_pem', 'key_pem']).where('id', '=', 1).executeTakeFirst();
+    return row && { certPem: row.cert_pem, keyPem: row.key_pem };
+  }
+
+  async insertEndpointCa(ca: CaRecord, now: number): Promise<CaRecord> {
+    await this.#db
+      .insertInto('endpoint_ca')
+      .values({ id: 1, cert_pem: ca.certPem, key_pem: ca.keyPem, created_at: now })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    return (await this.getEndpointCa())!;
+  }
+
   /** Updates the fleet only while its federation is `federation`, and records `job` with it. */
   private async transition(domainId: string, fleetId: string, from: { federation: 'on' | 'off'; job: JobRecord }, set: Updateable<FleetsTable>): Promise<boolean> {
     return inTransaction(this.engine, async (trx) => {
@@ -215,9 +233,15 @@ export class SqlStore implements Store {
   }
 }
 
-/** The two queries of every kubeconfig request, compiled once (see compiled-once.ts). */
+/** The two queries of every kubeconfig request and the one of every federation endpoint request, compiled once (see compiled-once.ts). */
 function hotQueries(db: Kysely<Tables>) {
   return {
+    federationOf: compiledOnce(db, (fleetId: string) =>
+      db
+        .selectFrom('fleets')
+        .select(['federation_id', 'federation_started_at', 'federation_ready_at', 'ca_cert_pem', 'ca_key_pem'])
+        .where('id', '=', fleetId),
+    ),
     fleetById: compiledOnce(db, (fleetId: string, domainId: string) =>
       db.selectFrom('fleets').selectAll().where('id', '=', fleetId).where('domain_id', '=', domainId),
     ),
@@ -274,16 +298,17 @@ function fleetFromRow(row: Selectable<FleetsTable>): FleetRecord {
   };
 }
 
-function federationFromRow(row: Selectable<FleetsTable>): FederationRecord | undefined {
+function federationFromRow(row: Pick<Selectable<FleetsTable>, FederationColumn>): FederationRecord | undefined {
   if (row.federation_id === null || row.ca_cert_pem === null || row.ca_key_pem === null) return undefined;
   return {
     id: row.federation_id,
     startedAt: row.federation_started_at ?? 0,
     readyAt: row.federation_ready_at ?? 0,
-    port: row.federation_port ?? 0,
     ca: { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem },
   };
 }
+
+type FederationColumn = 'federation_id' | 'federation_started_at' | 'federation_ready_at' | 'ca_cert_pem' | 'ca_key_pem';
 
 function jobFromRow(row: Selectable<JobsTable>): JobRecord {
   return {

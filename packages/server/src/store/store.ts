@@ -1,4 +1,5 @@
 import type {
+  CaRecord,
   CertificateRecord,
   ConnectionRecord,
   FederationRecord,
@@ -39,8 +40,14 @@ export interface Store {
   listAllCertificates(): Promise<CertificateRecord[]>;
   /** Deletes every fleet, job and certificate of every account, in one transaction (the control API's reset). */
   clearAll(): Promise<void>;
-  /** Every federated fleet of every account: what the federation endpoints serve. */
+  /** Every federated fleet of every account. */
   listFederatedFleets(): Promise<FleetRecord[]>;
+  /** The federation of a fleet of any account: the federation endpoint knows only the fleet id of its path. */
+  getFederation(fleetId: string): Promise<FederationRecord | undefined>;
+  /** The CA of the federation endpoint, once one is stored. */
+  getEndpointCa(): Promise<CaRecord | undefined>;
+  /** Stores `ca` as the endpoint CA unless one is stored already; returns the stored one (the first replica wins). */
+  insertEndpointCa(ca: CaRecord, now: number): Promise<CaRecord>;
   /** Resolves once the database has accepted a write: readiness, not only liveness. */
   ping(): Promise<void>;
   /** Idempotent: later calls wait for the first one. */

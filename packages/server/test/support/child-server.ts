@@ -6,6 +6,8 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 export interface ChildServer {
   url: string;
+  /** The base URL of its federation endpoint, as its banner names it. */
+  federationUrl: string;
   process: ChildProcess;
   /** Everything the process wrote, stdout and stderr. */
   output: () => string;
@@ -14,7 +16,7 @@ export interface ChildServer {
 
 /** The real `npm start` entry point as a separate process, for crash and restart tests. */
 export async function startChildServer(args: string[], env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--conditions=ucs-source', '--import', 'tsx', serveScript, '--port', '0', ...args], {
+  const child = spawn(process.execPath, ['--conditions=ucs-source', '--import', 'tsx', serveScript, '--port', '0', '--federation-port', '0', ...args], {
     cwd: repoRoot,
     env: { ...process.env, UCS_FEDERATION_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,13 +24,14 @@ export async function startChildServer(args: string[], env: Record<string, strin
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, federationUrl] = await new Promise<[string, string]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
     const check = () => {
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m) {
+      const api = /listening on (http:\/\/\S+)/.exec(output);
+      const federation = /federation endpoint: (https:\/\/\S+)/.exec(output);
+      if (api && federation) {
         clearTimeout(timer);
-        resolve(m[1]!);
+        resolve([api[1]!, federation[1]!]);
       }
     };
     child.stdout.on('data', check);
@@ -39,6 +42,7 @@ export async function startChildServer(args: string[], env: Record<string, strin
   });
   return {
     url,
+    federationUrl,
     process: child,
     output: () => output,
     kill: (signal = 'SIGKILL') =>

@@ -11,7 +11,7 @@ export const otherAccountToken = 'other-account-token';
 /** The server under test, in process, on an ephemeral port and an in-memory store. */
 export async function startTestServer(o: { config?: Partial<ServerConfig>; seed?: Seed; clock?: OffsetClock } = {}): Promise<RunningServer> {
   return startServer({
-    config: { ...defaultConfig, port: 0, dataDir: ':memory:', federationDelayMs: 0, logLevel: 'silent', keyPoolSize: 4, ...o.config },
+    config: { ...defaultConfig, port: 0, federationPort: 0, dataDir: ':memory:', federationDelayMs: 0, logLevel: 'silent', keyPoolSize: 4, ...o.config },
     ...(o.seed ? { seed: o.seed } : {}),
     ...(o.clock ? { clock: o.clock } : {}),
   });

@@ -4,6 +4,7 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { kubeconfigToYaml } from '@ucs-fleet/client';
+import type { Store } from '@ucs-fleet/server';
 import type { Kubeconfig } from '@ucs-fleet/types';
 
 const run = promisify(execFile);
@@ -34,6 +35,19 @@ export function writeCertificates(dir: string, kubeconfig: Kubeconfig): { ca: st
   return files;
 }
 
+/**
+ * Writes the CA of a fleet's federation, as the store keeps it, to `dir/fleet-ca.pem`: the CA
+ * that signs the fleet's client certificates (a kubeconfig's certificate-authority-data is the
+ * federation endpoint's CA, which signs only its serving certificate).
+ */
+export async function writeFleetCa(dir: string, store: Store, domainId: string, fleetId: string): Promise<string> {
+  const federation = (await store.getFleet(domainId, fleetId))?.federation;
+  if (!federation) throw new Error(`fleet ${fleetId} of ${domainId} has no federation`);
+  const file = join(dir, 'fleet-ca.pem');
+  writeFileSync(file, federation.ca.certPem);
+  return file;
+}
+
 export interface KubectlRun {
   code: number;
   stdout: string;
@@ -44,9 +58,11 @@ export interface KubectlRun {
 export function kubectlRun(kubeconfig: string, args: string[]): Promise<KubectlRun> {
   return new Promise((resolve) => {
     const argv = ['--kubeconfig', kubeconfig, '--cache-dir', `${kubeconfig}.cache`, '--request-timeout', '10s', ...args];
-    execFile('kubectl', argv, { timeout: 60_000 }, (err, stdout, stderr) => {
+    const child = execFile('kubectl', argv, { timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
+    // kubectl prompts for a user name when a kubeconfig has no credentials; it then reads EOF.
+    child.stdin?.end();
   });
 }
 
@@ -55,12 +71,12 @@ export function decodeBase64(b64: string | undefined): string {
   return Buffer.from(b64 ?? '', 'base64').toString('utf8');
 }
 
-/** One HTTPS call with a kubeconfig's CA and client certificate, for what kubectl does not show. */
+/** One HTTPS call with a kubeconfig's CA and client certificate, for what kubectl does not show; `path` goes under the server URL's own path. */
 export function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{ status: number; type: string; body: string }> {
   const cluster = kc.clusters[0]!.cluster;
   const user = kc.users[0]!.user;
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, cluster.server), {
+    const req = request(new URL(`${cluster.server.replace(/\/$/, '')}${path}`), {
       method,
       ca: decodeBase64(cluster['certificate-authority-data']),
       cert: decodeBase64(user['client-certificate-data']),

@@ -30,7 +30,7 @@ export interface DatabaseState {
   rows: number;
 }
 
-const federationColumns = ['federation_id', 'federation_started_at', 'federation_ready_at', 'federation_port', 'ca_cert_pem', 'ca_key_pem'] as const;
+const federationColumns = ['federation_id', 'federation_started_at', 'federation_ready_at', 'ca_cert_pem', 'ca_key_pem'] as const;
 const connectionColumns = ['connection_id', 'connection_project_id', 'connection_vpc_id', 'connection_subnet_id', 'connection_created_at'] as const;
 
 /**

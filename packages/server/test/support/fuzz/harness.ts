@@ -100,7 +100,7 @@ export class FuzzHarness {
     const logLines: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(chunk.toString('utf8')), done()) });
     const server = await startServer({
-      config: { ...defaultConfig, port: 0, dataDir: ':memory:', logLevel: 'trace', keyPoolSize: 8, federationDelayMs: 0 },
+      config: { ...defaultConfig, port: 0, federationPort: 0, dataDir: ':memory:', logLevel: 'trace', keyPoolSize: 8, federationDelayMs: 0 },
       seed: fuzzSeed,
       federationDelayMs: () => delayMs,
       logger: pino({ level: 'trace' }, sink),
