@@ -22,7 +22,7 @@
 //                            into DIR, stopped with SIGINT) and add the summary to the report
 //   --profile-duration S     seconds of profiled load (default 10)
 //   --summarize FILE         only print the summary of an existing .cpuprofile
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { release, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,6 +32,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLOCK_TICKS, cpuCount, cpuModel, cpuTicks, hasTaskset, loadAverage, machineBusyTicks, statusKb } from './bench/proc.js';
 import { build } from './build.js';
+import { fleetScaleSection } from './bench/fleet-scale-section.js';
 import { formatProfileSummary, summarizeProfile } from './bench/profile-summary.js';
 import { goalChecks, goalsTable, ratiosTable, resultsTable, summarize, type TargetMeasurements, type TargetSummary } from './bench/report.js';
 import {
@@ -525,7 +526,12 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${report}`);
   const out = smoke && !opts.out ? join(mkdtempSync(join(tmpdir(), 'ucs-bench-')), 'benchmarks.md') : resolve(opts.out ?? join(root, 'docs', 'benchmarks.md'));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, report);
+  // The many-fleets section comes from `npm run bench:fleets`; this run keeps it as it is.
+  const kept = existsSync(out) ? fleetScaleSection(readFileSync(out, 'utf8')) : '';
+  writeFileSync(out, kept ? `${report.trimEnd()}
+
+${kept}
+` : report);
   log(`\nbench: report written to ${out}${smoke ? ' (smoke: docs/benchmarks.md left alone)' : ''}`);
   const missed = goalChecks(summaries).filter((c) => !c.met);
   if (missed.length > 0) log(`bench: targets not met: ${missed.map((c) => c.goal).join('; ')}`);
