@@ -37,7 +37,7 @@ class Server:
     def __init__(self):
         self.control_token = "py-" + secrets.token_urlsafe(24)
         command = shlex.split(os.environ.get("UCS_SERVER_COMMAND", DEFAULT_COMMAND))
-        args = ["--control", "--port", "0", "--data-dir", ":memory:", "--federation-delay-ms", "0", "--log-level", "warn"]
+        args = ["--control", "--port", "0", "--federation-port", "0", "--data-dir", ":memory:", "--federation-delay-ms", "0", "--log-level", "warn"]
         env = dict(os.environ, UCS_CONTROL_TOKEN=self.control_token)
         # Unbuffered, so that select() sees every line the server has written.
         self.process = subprocess.Popen(command + args, cwd=REPO, env=env, stdout=subprocess.PIPE, bufsize=0)
