@@ -91,7 +91,8 @@ for (const engine of engines) {
           clusterIds: ['c-1', 'c-2'],
           createdAt: 1764547200123,
           updatedAt: 1764547260123,
-          federation: { id: 'fed-1', startedAt: 1764547210123, readyAt: 1764547214123, port: 41001, ca: { certPem: 'cert-pem', keyPem: 'key-pem' } },
+          // Its stored endpoint port (41001) is gone: migration 3 drops per-fleet ports.
+          federation: { id: 'fed-1', startedAt: 1764547210123, readyAt: 1764547214123, ca: { certPem: 'cert-pem', keyPem: 'key-pem' } },
           connection: { id: 'conn-1', projectId: 'p1', vpcId: 'vpc-1', subnetId: 'subnet-1', createdAt: 1764547260123 },
         });
         assert.deepEqual((await store.listFleets('acct-1', { offset: 0, orderBy: 'create_at', order: 'asc' })).items.map((f) => f.name), ['kept', 'plain']);
