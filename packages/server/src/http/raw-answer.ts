@@ -43,6 +43,24 @@ export function answerAndClose(socket: Socket, answer: RawAnswer, requestId?: st
   answered.add(socket);
   socket.on('error', () => {});
   if (socket.writable) socket.end(rawAnswerBytes(answer, requestId));
+  lingerThenDestroy(socket);
+}
+
+/**
+ * For an answer Express sends while the client is still sending a body it will not read (a
+ * body over the limit): Node ends such a connection with `destroySoon`, which destroys it as
+ * soon as the answer is written, and the reset can reach the client before it read the answer.
+ * This socket lingers instead, like the answers above (nginx's lingering close does the same).
+ */
+export function lingerAfterAnswer(socket: Socket): void {
+  (socket as Socket & { destroySoon: () => void }).destroySoon = () => {
+    socket.on('error', () => {});
+    socket.end();
+    lingerThenDestroy(socket);
+  };
+}
+
+function lingerThenDestroy(socket: Socket): void {
   const timer = setTimeout(() => socket.destroy(), LINGER_MS);
   timer.unref();
   socket.once('close', () => clearTimeout(timer));

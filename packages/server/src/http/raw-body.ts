@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import getRawBody from 'raw-body';
 import { bodyTooLarge, invalidBody } from '../domain/errors.js';
+import { lingerAfterAnswer } from './raw-answer.js';
 import { contextOf } from './request-context.js';
 
 /**
@@ -19,7 +20,7 @@ export function rawBody(limitBytes: number): RequestHandler[] {
   return [
     (req, res, next) => {
       if (Number(req.headers['content-length']) > limitBytes) {
-        res.setHeader('Connection', 'close');
+        closeAfterAnswer(req, res);
         throw bodyTooLarge(`larger than ${limitBytes} bytes`);
       }
       next();
@@ -29,12 +30,18 @@ export function rawBody(limitBytes: number): RequestHandler[] {
       try {
         contextOf(req).rawBody = await readBody(req, limitBytes);
       } catch (err) {
-        res.setHeader('Connection', 'close');
+        closeAfterAnswer(req, res);
         throw err;
       }
       next();
     },
   ];
+}
+
+/** The rest of the body is not read: the connection ends after the answer, lingering so the client gets it. */
+function closeAfterAnswer(req: Request, res: Response): void {
+  res.setHeader('Connection', 'close');
+  lingerAfterAnswer(req.socket);
 }
 
 /** RFC 9112: a request has a body when it says Transfer-Encoding or a Content-Length. */
