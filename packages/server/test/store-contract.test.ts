@@ -345,6 +345,44 @@ for (const engine of engines) {
       }
     });
 
+    test('certificates recorded at once: one failing record fails alone, every other one is committed', async () => {
+      await fresh();
+      try {
+        const f = fleet();
+        const cert = (serial: string) => ({ serial, fleetId: f.id, federationId: 'fed-1', subject: 'CN=bob', notBefore: t0, notAfter: t0 + 1000, issuedAt: t0 });
+        await a.recordCertificate(cert('0A'));
+        // One event-loop turn: the records go out as one group, and the duplicate sinks it.
+        const outcomes = await Promise.allSettled(['01', '02', '0A', '03'].map((serial) => a.recordCertificate(cert(serial))));
+        assert.deepEqual(
+          outcomes.map((o) => o.status),
+          ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+        );
+        assert.deepEqual((await b.listCertificates(f.id)).map((c) => c.serial).sort(), ['01', '02', '03', '0A']);
+      } finally {
+        await close();
+      }
+    });
+
+    test('a fleet summary is the fleet without its CA; the CA is read by federation id while federation is on', async () => {
+      await fresh();
+      try {
+        const f = fleet();
+        await a.createFleet(f, 50);
+        assert.deepEqual(await b.getFleetSummary(f.domainId, f.id), await b.getFleet(f.domainId, f.id), 'no federation: the same');
+        const fed = federation();
+        await a.startFederation(f.domainId, f.id, fed, jobFor(f.id, fed), t0 + 5);
+        const { ca, ...withoutCa } = fed;
+        const full = await b.getFleet(f.domainId, f.id);
+        assert.deepEqual(await b.getFleetSummary(f.domainId, f.id), { ...full, federation: withoutCa });
+        assert.equal(await b.getFleetSummary('acct-2', f.id), undefined, 'another account sees nothing');
+        assert.deepEqual(await b.getCa(fed.id), ca);
+        await a.stopFederation(f.domainId, f.id, jobFor(f.id, fed, 'DeleteFederation'), t0 + 6);
+        assert.equal(await b.getCa(fed.id), undefined, 'a disabled federation has no CA');
+      } finally {
+        await close();
+      }
+    });
+
     test('federated fleets of every account are listed; a fleet\'s federation is read by fleet id alone, for the federation endpoint', async () => {
       await fresh();
       try {

@@ -8,7 +8,7 @@ import type { FederationEvents } from './federation-events.js';
 import { jobView } from './federation-job.js';
 import type { FleetService } from './fleets.js';
 import { createFleetCa, type KeyType } from '@ucs-fleet/pki';
-import type { ConnectionRecord, FederationRecord, FleetRecord, JobRecord } from '../store/records.js';
+import type { ConnectionRecord, FederationRecord, FederationSummary, FleetSummary, JobRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 type Schemas = components['schemas'];
@@ -27,7 +27,7 @@ export interface FederationServiceDeps {
 
 /** A fleet's federation once enabling is done, and its connection if it has one. */
 export interface ReadyFederation {
-  federation: FederationRecord;
+  federation: FederationSummary;
   connection: ConnectionRecord | undefined;
 }
 
@@ -99,7 +99,7 @@ export class FederationService {
   }
 
   /** The fleet's federation, enabled and done enabling, or the UCS error that says which is not. */
-  requireReady(fleet: FleetRecord): ReadyFederation {
+  requireReady(fleet: FleetSummary): ReadyFederation {
     const status = this.statusOf(fleet);
     if (status.state === 'disabled') throw federationStateError(`federation of fleet ${fleet.name} is not enabled`);
     if (status.state === 'enabling') throw federationStateError(`federation of fleet ${fleet.name} is still being enabled`);
@@ -107,13 +107,13 @@ export class FederationService {
   }
 
   /** A ready federation with its VPC connection: what a kubeconfig needs. */
-  requireConnected(fleet: FleetRecord): ConnectedFederation {
+  requireConnected(fleet: FleetSummary): ConnectedFederation {
     const { federation, connection } = this.requireReady(fleet);
     if (!connection) throw federationStateError(`the federation connection of fleet ${fleet.name} has not been created`);
     return { federation, connection };
   }
 
-  private statusOf(fleet: FleetRecord): FederationStatus<FederationRecord> {
+  private statusOf(fleet: FleetSummary): FederationStatus<FederationSummary> {
     return federationStatus(fleet.federation, this.deps.clock.now());
   }
 }

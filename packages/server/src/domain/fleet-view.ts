@@ -1,13 +1,13 @@
 import type { ClusterGroup } from '@ucs-fleet/types';
 import { initialFederationVersion } from './federation-versions.js';
 import { federationStatus } from './fleet-rules.js';
-import type { FleetRecord } from '../store/records.js';
+import type { FleetSummary } from '../store/records.js';
 import { rfc3339 } from './time-format.js';
 
 type Condition = ClusterGroup['status']['conditions'][number];
 
 /** The ClusterGroup object of the API for a stored fleet at a moment. */
-export function clusterGroupView(fleet: FleetRecord, now: number, region: string): ClusterGroup {
+export function clusterGroupView(fleet: FleetSummary, now: number, region: string): ClusterGroup {
   return {
     kind: 'ClusterGroup',
     apiVersion: 'v1',
@@ -22,7 +22,7 @@ export function clusterGroupView(fleet: FleetRecord, now: number, region: string
   };
 }
 
-function specView(fleet: FleetRecord, region: string): ClusterGroup['spec'] {
+function specView(fleet: FleetSummary, region: string): ClusterGroup['spec'] {
   const spec: ClusterGroup['spec'] = { clusterIds: fleet.clusterIds };
   if (fleet.description !== undefined) spec.description = fleet.description;
   if (fleet.federation) {
@@ -37,7 +37,7 @@ function specView(fleet: FleetRecord, region: string): ClusterGroup['spec'] {
   return spec;
 }
 
-function federationCondition(fleet: FleetRecord, now: number): Condition {
+function federationCondition(fleet: FleetSummary, now: number): Condition {
   const status = federationStatus(fleet.federation, now);
   switch (status.state) {
     case 'enabling':

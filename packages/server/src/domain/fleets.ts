@@ -3,7 +3,7 @@ import type { Caller } from './caller.js';
 import type { Clock } from './clock.js';
 import { fleetNotFound, federationStateError, invalidBody, invalidQuery, quotaExceeded } from './errors.js';
 import { clusterGroupView } from './fleet-view.js';
-import type { FleetListQuery, FleetRecord } from '../store/records.js';
+import type { FleetListQuery, FleetSummary } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 type Schemas = components['schemas'];
@@ -70,8 +70,8 @@ export class FleetService {
   }
 
   /** The caller's fleet; another account's fleet answers exactly like a missing one. */
-  async require(caller: Caller, fleetId: string): Promise<FleetRecord> {
-    const fleet = await this.deps.store.getFleet(caller.domainId, fleetId);
+  async require(caller: Caller, fleetId: string): Promise<FleetSummary> {
+    const fleet = await this.deps.store.getFleetSummary(caller.domainId, fleetId);
     if (!fleet) throw fleetNotFound(fleetId);
     return fleet;
   }

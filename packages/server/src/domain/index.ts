@@ -36,7 +36,7 @@ export interface Domain {
 
 export function createDomain(o: DomainOptions): Domain {
   const newId = randomUUID;
-  const caCache = new CaCache(o.keyPool);
+  const caCache = new CaCache(o.keyPool, (federationId) => o.store.getCa(federationId));
   const federationEvents = new FederationEvents();
   const fleets = new FleetService({ store: o.store, clock: o.clock, newId, quota: o.fleetQuota, region: o.region });
   const federation = new FederationService({

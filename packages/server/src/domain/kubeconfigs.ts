@@ -6,7 +6,9 @@ import type { Clock } from './clock.js';
 import type { FederationService } from './federation.js';
 import type { FleetService } from './fleets.js';
 import { kubeconfigDocument } from './kubeconfig-document.js';
-import { validityPeriod, type KeyType } from '@ucs-fleet/pki';
+import { federationStateError } from './errors.js';
+import { validityPeriod, type CertificateAuthority, type KeyType } from '@ucs-fleet/pki';
+import type { FederationSummary } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export interface KubeconfigServiceDeps {
@@ -34,13 +36,14 @@ export class KubeconfigService {
   async requireDurationWithinCa(caller: Caller, fleetId: string, durationDays: number): Promise<void> {
     const fleet = await this.deps.fleets.require(caller, fleetId);
     const { federation } = this.deps.federation.requireReady(fleet);
-    requireCaOutlives(this.deps.caCache.get(federation).notAfter, validityPeriod(this.deps.clock.now(), durationDays), fleet.name);
+    const ca = await this.caOf(federation, fleet.name);
+    requireCaOutlives(ca.notAfter, validityPeriod(this.deps.clock.now(), durationDays), fleet.name);
   }
 
   async issue(caller: Caller, fleetId: string, durationDays: number): Promise<Kubeconfig> {
     const fleet = await this.deps.fleets.require(caller, fleetId);
     const { federation } = this.deps.federation.requireConnected(fleet);
-    const ca = this.deps.caCache.get(federation);
+    const ca = await this.caOf(federation, fleet.name);
     const period = validityPeriod(this.deps.clock.now(), durationDays);
     requireCaOutlives(ca.notAfter, period, fleet.name);
     const { issuedAt, notBefore, notAfter } = period;
@@ -69,6 +72,13 @@ export class KubeconfigService {
       clientCertPem: minted.certPem,
       clientKeyPem: minted.keyPem,
     });
+  }
+
+  /** The CA from the cache (read from the store only on a miss); a federation disabled meanwhile is the same error as before. */
+  private async caOf(federation: FederationSummary, fleetName: string): Promise<CertificateAuthority> {
+    const ca = await this.deps.caCache.get(federation);
+    if (!ca) throw federationStateError(`federation of fleet ${fleetName} is not enabled`);
+    return ca;
   }
 }
 

@@ -11,14 +11,17 @@ class Slot {
  * query costs about as much as running it on SQLite: on the path of every kubeconfig (one read,
  * one insert) that showed in `npm run bench`. `build` must use each argument as a value only.
  */
-export function compiledOnce<Db, Args extends unknown[], Row>(
-  db: Kysely<Db>,
-  build: (...args: Args) => Compilable<Row>,
-): (...args: Args) => Promise<QueryResult<Row>> {
+export function compiledOnce<Db, Args extends unknown[], Row>(db: Kysely<Db>, build: (...args: Args) => Compilable<Row>): CompiledOnce<Db, Args, Row> {
   let compiled: CompiledQuery<Row> | undefined;
-  return (...args) => {
+  const within = (executor: Kysely<Db>, args: Args): Promise<QueryResult<Row>> => {
     compiled ??= build(...(args.map((_, i) => new Slot(i)) as Args)).compile();
     const parameters = compiled.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
-    return db.executeQuery<Row>({ ...compiled, parameters });
+    return executor.executeQuery<Row>({ ...compiled, parameters });
   };
+  return Object.assign((...args: Args) => within(db, args), { within: (executor: Kysely<Db>, ...args: Args) => within(executor, args) });
 }
+
+/** Runs on the store's database; `within` runs on another executor of it (a transaction's connection). */
+export type CompiledOnce<Db, Args extends unknown[], Row> = ((...args: Args) => Promise<QueryResult<Row>>) & {
+  within(executor: Kysely<Db>, ...args: Args): Promise<QueryResult<Row>>;
+};

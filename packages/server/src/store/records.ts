@@ -1,5 +1,10 @@
 /** A fleet as the store keeps it. Times are epoch milliseconds. */
-export interface FleetRecord {
+export interface FleetRecord extends FleetSummary {
+  federation: FederationRecord | undefined;
+}
+
+/** A fleet without its federation's CA: what every request but a CA load needs. */
+export interface FleetSummary {
   id: string;
   domainId: string;
   name: string;
@@ -7,17 +12,21 @@ export interface FleetRecord {
   clusterIds: string[];
   createdAt: number;
   updatedAt: number;
-  federation: FederationRecord | undefined;
+  federation: FederationSummary | undefined;
   connection: ConnectionRecord | undefined;
 }
 
 /** Federation of a fleet, from the moment enabling starts until it is disabled. */
-export interface FederationRecord {
+export interface FederationRecord extends FederationSummary {
+  ca: CaRecord;
+}
+
+/** A federation without its CA (the PEMs are read only when the CA cache lacks them). */
+export interface FederationSummary {
   id: string;
   startedAt: number;
   /** When enabling completes; the federation state is derived from it, never from a timer. */
   readyAt: number;
-  ca: CaRecord;
 }
 
 export interface CaRecord {

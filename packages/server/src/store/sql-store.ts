@@ -1,14 +1,17 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import { compiledOnce } from './compiled-once.js';
 import { inTransaction, type Engine } from './engine.js';
+import { GroupedCommit } from './grouped-commit.js';
 import type {
   CaRecord,
   CertificateRecord,
   ConnectionRecord,
   FederationRecord,
+  FederationSummary,
   FleetChange,
   FleetListQuery,
   FleetRecord,
+  FleetSummary,
   JobRecord,
   NewFleet,
 } from './records.js';
@@ -28,10 +31,18 @@ export class SqlStore implements Store {
   #closed: Promise<void> | undefined;
 
   readonly #hot: ReturnType<typeof hotQueries>;
+  readonly #certificates: GroupedCommit<CertificateRecord>;
 
   constructor(private readonly engine: Engine) {
     this.#db = engine.db;
-    this.#hot = hotQueries(engine.db);
+    const hot = (this.#hot = hotQueries(engine.db));
+    this.#certificates = new GroupedCommit(
+      (records) =>
+        inTransaction(engine, async (trx) => {
+          for (const c of records) await hot.insertCertificate.within(trx, ...certificateArgs(c));
+        }),
+      async (c) => void (await hot.insertCertificate(...certificateArgs(c))),
+    );
   }
 
   async createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome> {
@@ -68,6 +79,16 @@ export class SqlStore implements Store {
   async getFleet(domainId: string, fleetId: string): Promise<FleetRecord | undefined> {
     const [row] = (await this.#hot.fleetById(fleetId, domainId)).rows;
     return row && fleetFromRow(row);
+  }
+
+  async getFleetSummary(domainId: string, fleetId: string): Promise<FleetSummary | undefined> {
+    const [row] = (await this.#hot.fleetSummaryById(fleetId, domainId)).rows;
+    return row && fleetSummaryFromRow(row);
+  }
+
+  async getCa(federationId: string): Promise<CaRecord | undefined> {
+    const row = await this.#db.selectFrom('fleets').select(['ca_cert_pem', 'ca_key_pem']).where('federation_id', '=', federationId).executeTakeFirst();
+    return row?.ca_cert_pem && row.ca_key_pem ? { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } : undefined;
   }
 
   async listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }> {
@@ -158,8 +179,8 @@ export class SqlStore implements Store {
     return row && jobFromRow(row);
   }
 
-  async recordCertificate(c: CertificateRecord): Promise<void> {
-    await this.#hot.insertCertificate(c.serial, c.fleetId, c.federationId, c.subject, c.notBefore, c.notAfter, c.issuedAt);
+  recordCertificate(c: CertificateRecord): Promise<void> {
+    return this.#certificates.write(c);
   }
 
   async listCertificates(fleetId: string): Promise<CertificateRecord[]> {
@@ -185,7 +206,7 @@ export class SqlStore implements Store {
 
   async getFederation(fleetId: string): Promise<FederationRecord | undefined> {
     const [row] = (await this.#hot.federationOf(fleetId)).rows;
-    return row && federationFromRow(row);
+    return row && federationWithCaFromRow(row);
   }
 
   async getEndpointCa(): Promise<CaRecord | undefined> {
@@ -233,7 +254,30 @@ export class SqlStore implements Store {
   }
 }
 
-/** The two queries of every kubeconfig request and the one of every federation endpoint request, compiled once (see compiled-once.ts). */
+/** Every column of a fleet but its CA's PEMs, which only a CA cache miss needs. */
+const summaryColumns = [
+  'id',
+  'domain_id',
+  'name',
+  'description',
+  'cluster_ids',
+  'created_at',
+  'updated_at',
+  'federation_id',
+  'federation_started_at',
+  'federation_ready_at',
+  'connection_id',
+  'connection_project_id',
+  'connection_vpc_id',
+  'connection_subnet_id',
+  'connection_created_at',
+] as const satisfies readonly (keyof FleetsTable)[];
+
+type SummaryRow = Pick<Selectable<FleetsTable>, (typeof summaryColumns)[number]>;
+
+const certificateArgs = (c: CertificateRecord) => [c.serial, c.fleetId, c.federationId, c.subject, c.notBefore, c.notAfter, c.issuedAt] as const;
+
+/** The queries of every kubeconfig request and the one of every federation endpoint request, compiled once (see compiled-once.ts). */
 function hotQueries(db: Kysely<Tables>) {
   return {
     federationOf: compiledOnce(db, (fleetId: string) =>
@@ -244,6 +288,9 @@ function hotQueries(db: Kysely<Tables>) {
     ),
     fleetById: compiledOnce(db, (fleetId: string, domainId: string) =>
       db.selectFrom('fleets').selectAll().where('id', '=', fleetId).where('domain_id', '=', domainId),
+    ),
+    fleetSummaryById: compiledOnce(db, (fleetId: string, domainId: string) =>
+      db.selectFrom('fleets').select(summaryColumns).where('id', '=', fleetId).where('domain_id', '=', domainId),
     ),
     insertCertificate: compiledOnce(
       db,
@@ -276,6 +323,10 @@ async function insertJob(trx: Kysely<Tables>, job: JobRecord): Promise<void> {
 }
 
 function fleetFromRow(row: Selectable<FleetsTable>): FleetRecord {
+  return { ...fleetSummaryFromRow(row), federation: federationWithCaFromRow(row) };
+}
+
+function fleetSummaryFromRow(row: SummaryRow): FleetSummary {
   return {
     id: row.id,
     domainId: row.domain_id,
@@ -298,17 +349,22 @@ function fleetFromRow(row: Selectable<FleetsTable>): FleetRecord {
   };
 }
 
-function federationFromRow(row: Pick<Selectable<FleetsTable>, FederationColumn>): FederationRecord | undefined {
-  if (row.federation_id === null || row.ca_cert_pem === null || row.ca_key_pem === null) return undefined;
+function federationFromRow(row: Pick<SummaryRow, 'federation_id' | 'federation_started_at' | 'federation_ready_at'>): FederationSummary | undefined {
+  if (row.federation_id === null) return undefined;
   return {
     id: row.federation_id,
     startedAt: row.federation_started_at ?? 0,
     readyAt: row.federation_ready_at ?? 0,
-    ca: { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem },
   };
 }
 
 type FederationColumn = 'federation_id' | 'federation_started_at' | 'federation_ready_at' | 'ca_cert_pem' | 'ca_key_pem';
+
+function federationWithCaFromRow(row: Pick<Selectable<FleetsTable>, FederationColumn>): FederationRecord | undefined {
+  const federation = federationFromRow(row);
+  if (!federation || row.ca_cert_pem === null || row.ca_key_pem === null) return undefined;
+  return { ...federation, ca: { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } };
+}
 
 function jobFromRow(row: Selectable<JobsTable>): JobRecord {
   return {

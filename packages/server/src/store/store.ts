@@ -6,6 +6,7 @@ import type {
   FleetChange,
   FleetListQuery,
   FleetRecord,
+  FleetSummary,
   JobRecord,
   NewFleet,
 } from './records.js';
@@ -22,6 +23,10 @@ export type CreateFleetOutcome = { ok: true } | { ok: false; reason: 'quota-exce
 export interface Store {
   createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome>;
   getFleet(domainId: string, fleetId: string): Promise<FleetRecord | undefined>;
+  /** The fleet without its federation's CA: one narrow read on the path of every request. */
+  getFleetSummary(domainId: string, fleetId: string): Promise<FleetSummary | undefined>;
+  /** The CA of a federation while it is on; undefined once it is disabled (or re-enabled under another id). */
+  getCa(federationId: string): Promise<CaRecord | undefined>;
   listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }>;
   /** Changes the given fields of the caller's fleet (and its update time); false when there is no such fleet. */
   updateFleet(domainId: string, fleetId: string, change: FleetChange, now: number): Promise<boolean>;
@@ -34,6 +39,11 @@ export interface Store {
   /** Creates the connection only while federation is ready and the fleet is not yet connected. */
   createConnection(domainId: string, fleetId: string, connection: ConnectionRecord, now: number): Promise<boolean>;
   latestJob(fleetId: string): Promise<JobRecord | undefined>;
+  /**
+   * Resolves once the record is committed. Records of one event-loop turn are committed in one
+   * transaction; when that fails, each is written on its own, so that exactly the records that
+   * cannot be written reject.
+   */
   recordCertificate(certificate: CertificateRecord): Promise<void>;
   listCertificates(fleetId: string): Promise<CertificateRecord[]>;
   /** Every issued certificate of every account, oldest first (the control API lists them). */
