@@ -11,14 +11,14 @@
 //   --rounds N               rounds (default 3)
 //   --duration S             seconds per target per round (default 5)
 //   --warmup S               seconds of unmeasured load per target before round 1 (default 2)
-//   --connections N          concurrent connections (default 10)
-//   --start-samples N        cold starts measured per target (default 3; smoke 1)
+//   --connections N[,N...]   concurrent connections; every target is measured at each (default 10,50; smoke 10)
+//   --start-samples N        cold starts measured per target, and of startStub() (default 3; smoke 1)
 //   --out FILE               where to write the report (default docs/benchmarks.md)
 //   --unpinned               run without taskset (numbers are then not comparable)
 //   --wait-quiet S           first wait up to S s for other processes to go quiet (default 120; smoke 0)
 //   --max-other-cpu PCT      repeat a run (3 attempts at most, the quietest kept) when other processes
 //                            used more than PCT% of a CPU meanwhile (default 25; smoke never)
-//   --profile DIR            afterwards, profile our server (ECDSA) under load (node --cpu-prof
+//   --profile DIR            afterwards, profile our server (ECDSA, on-disk store) under load (node --cpu-prof
 //                            into DIR, stopped with SIGINT) and add the summary to the report
 //   --profile-duration S     seconds of profiled load (default 10)
 //   --summarize FILE         only print the summary of an existing .cpuprofile
@@ -34,14 +34,17 @@ import { CLOCK_TICKS, cpuCount, cpuModel, cpuTicks, hasTaskset, loadAverage, mac
 import { build } from './build.js';
 import { fleetScaleSection } from './bench/fleet-scale-section.js';
 import { formatProfileSummary, summarizeProfile } from './bench/profile-summary.js';
-import { goalChecks, goalsTable, ratiosTable, resultsTable, summarize, type TargetMeasurements, type TargetSummary } from './bench/report.js';
+import { goalChecks, goalsTable, ratiosTable, resultsTable, startTable, summarize, type TargetMeasurements, type TargetSummary } from './bench/report.js';
+import { stubFirst201 } from './bench/stub-start.js';
 import {
   REQUEST_BODY,
   REQUEST_HEADERS,
   REQUEST_PATH,
   ServerProcess,
   freePort,
+  freshDataDir,
   ourServerArgs,
+  removeDataDirs,
   packageVersion,
   targetSpecs,
   type TargetSpec,
@@ -61,6 +64,11 @@ function num(name: string, value: string | undefined, fallback: number, min: num
   const n = Number(value);
   if (!Number.isFinite(n) || n < min) throw new BenchError(`--${name} must be a number ≥ ${min}, not "${value}"`);
   return n;
+}
+
+function connectionCounts(value: string | undefined, fallback: number[]): number[] {
+  if (value === undefined) return fallback;
+  return value.split(',').map((c) => num('connections', c.trim(), 10, 1));
 }
 
 function readOptions() {
@@ -95,7 +103,7 @@ function readOptions() {
     rounds: num('rounds', values.rounds, smoke ? 1 : 3, 1),
     durationSec: num('duration', values.duration, smoke ? 1 : 5, 1),
     warmupSec: num('warmup', values.warmup, smoke ? 0 : 2, 0),
-    connections: num('connections', values.connections, 10, 1),
+    connections: connectionCounts(values.connections, smoke ? [10] : [10, 50]),
     startSamples: num('start-samples', values['start-samples'], smoke ? 1 : 3, 1),
     profileSec: num('profile-duration', values['profile-duration'], smoke ? 2 : 10, 1),
     waitQuietSec: num('wait-quiet', values['wait-quiet'], smoke ? 0 : 120, 0),
@@ -122,6 +130,7 @@ let loadChild: ChildProcessWithoutNullStreams | undefined;
 process.once('exit', () => {
   for (const s of started) s.killNow();
   loadChild?.kill('SIGKILL');
+  removeDataDirs();
 });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
@@ -242,7 +251,7 @@ async function alone<T>(t: LiveTarget, all: LiveTarget[], fn: () => Promise<T>):
  * One measured run. When other processes took more than --max-other-cpu of a CPU meanwhile,
  * the run is repeated (3 attempts at most) and the quietest attempt kept.
  */
-async function measure(t: LiveTarget, id: string, all: LiveTarget[], load: LoadGenerator): Promise<{ r: LoadResult; foreignPct: number; attempts: number }> {
+async function measure(t: LiveTarget, id: string, connections: number, all: LiveTarget[], load: LoadGenerator): Promise<{ r: LoadResult; foreignPct: number; attempts: number }> {
   const pids = all.map((o) => o.pid);
   let best: { r: LoadResult; foreignPct: number } | undefined;
   let attempts = 0;
@@ -250,7 +259,7 @@ async function measure(t: LiveTarget, id: string, all: LiveTarget[], load: LoadG
     attempts++;
     await settle(pids);
     const meter = foreignMeter([...pids, load.pid, process.pid]);
-    const r = await alone(t, all, () => load.run(job(id, t.url, settings.durationSec)));
+    const r = await alone(t, all, () => load.run(job(id, t.url, settings.durationSec, connections)));
     const foreignPct = meter();
     checkStrict(t, r, id);
     if (!best || foreignPct < best.foreignPct) best = { r, foreignPct };
@@ -265,8 +274,13 @@ interface LiveTarget {
   server: ServerProcess;
   url: string;
   pid: number;
+  /** Start-up and memory; its runs stay empty: they are kept per connection count in runsAt. */
   m: TargetMeasurements;
+  runsAt: Map<number, { runs: LoadResult[]; foreignCpuPct: number[] }>;
 }
+
+/** The target's measurements at one connection count. */
+const measurementsAt = (t: LiveTarget, connections: number): TargetMeasurements => ({ ...t.m, ...(t.runsAt.get(connections) ?? { runs: [], foreignCpuPct: [] }) });
 
 /** Starts a target `samples` times (each measured spawn → first 201); keeps the last one running. */
 async function startTarget(spec: TargetSpec, samples: number, cpu: number | undefined): Promise<LiveTarget> {
@@ -285,15 +299,16 @@ async function startTarget(spec: TargetSpec, samples: number, cpu: number | unde
     if (i + 1 >= samples) {
       const pid = server.findWorkerPid();
       log(`  ${spec.label}: pid ${pid}, start→201 ${startMs.map((x) => x.toFixed(0)).join(', ')} ms`);
-      return { spec, server, url, pid, m: { kind: spec.kind, label: spec.label, runs: [], startMs, startRssKb: statusKb(pid, 'VmRSS'), hwmKb: undefined, maxRssKb: undefined, foreignCpuPct: [] } };
+      const m = { kind: spec.kind, label: spec.label, runs: [], startMs, startRssKb: statusKb(pid, 'VmRSS'), hwmKb: undefined, maxRssKb: undefined, foreignCpuPct: [] };
+      return { spec, server, url, pid, m, runsAt: new Map(settings.connections.map((c) => [c, { runs: [], foreignCpuPct: [] }])) };
     }
     await server.stop();
     started.delete(server);
   }
 }
 
-function job(id: string, url: string, durationSec: number): LoadJob {
-  return { id, url, connections: settings.connections, durationSec, method: 'POST', headers: REQUEST_HEADERS, body: REQUEST_BODY };
+function job(id: string, url: string, durationSec: number, connections = settings.connections[0] ?? 10): LoadJob {
+  return { id, url, connections, durationSec, method: 'POST', headers: REQUEST_HEADERS, body: REQUEST_BODY };
 }
 
 /**
@@ -333,8 +348,8 @@ async function profileOurs(dir: string, cpu: { server: number | undefined; load:
   const port = await freePort();
   const spec: TargetSpec = {
     kind: 'ours',
-    label: 'ours (ECDSA P-256, profiled)',
-    nodeArgs: (p) => ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '250', ...ourServerArgs(p, 'ecdsa-p256')],
+    label: 'ours (ECDSA P-256, on disk, profiled)',
+    nodeArgs: (p) => ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '250', ...ourServerArgs(p, 'ecdsa-p256', freshDataDir())],
     strict: true,
   };
   const server = new ServerProcess(spec.label, spec.nodeArgs(port), cpu.server, root);
@@ -352,6 +367,7 @@ async function profileOurs(dir: string, cpu: { server: number | undefined; load:
     url,
     pid,
     m: { kind: 'ours', label: spec.label, runs: [], startMs: [], startRssKb: undefined, hwmKb: undefined, maxRssKb: undefined, foreignCpuPct: [] },
+    runsAt: new Map(),
   };
   let window: { fromUs: number; toUs: number };
   let rps: number;
@@ -383,7 +399,7 @@ async function profileOurs(dir: string, cpu: { server: number | undefined; load:
   const steady = summarizeProfile(file, 15, window);
   const startup = summarizeProfile(file, 10, { fromUs: 0, toUs: firstCreatedUs });
   const text = [
-    `Steady load: ${settings.profileSec} s at ${settings.connections} connections after the warm-up, ${rps.toFixed(0)} req/s under the profiler` +
+    `Steady load: ${settings.profileSec} s at ${settings.connections[0]} connections after the warm-up, ${rps.toFixed(0)} req/s under the profiler` +
       (steady.windowApplied ? '' : ' (the window did not match the profile clock: whole profile shown)'),
     formatProfileSummary(steady),
     '',
@@ -393,9 +409,17 @@ async function profileOurs(dir: string, cpu: { server: number | undefined; load:
   return { file, text };
 }
 
-function markdown(o: { summaries: TargetSummary[]; pinNote: string; loadAverages: string; profile?: { file: string; text: string } }): string {
-  const { summaries } = o;
-  const checks = goalChecks(summaries);
+function markdown(o: {
+  summariesAt: Map<number, TargetSummary[]>;
+  stubStartMs: number[];
+  pinNote: string;
+  loadAverages: string;
+  profile?: { file: string; text: string };
+}): string {
+  const summaries = [...o.summariesAt.values()][0] ?? [];
+  const checks = [...o.summariesAt].flatMap(([connections, at]) => goalChecks(at, connections));
+  const perConnections = [...o.summariesAt].flatMap(([connections, at]) => [`### ${connections} connections`, '', resultsTable(at), '']);
+  const ratiosAt = [...o.summariesAt].flatMap(([connections, at]) => [`### ${connections} connections`, '', ratiosTable(at), '']);
   const lines = [
     '# Benchmarks',
     '',
@@ -405,15 +429,14 @@ function markdown(o: { summaries: TargetSummary[]; pinNote: string; loadAverages
     `- Command: \`${command}\``,
     `- Machine: ${cpuModel()}, Linux ${release()}`,
     `- Node ${process.version}; autocannon ${packageVersion('autocannon')}, @stoplight/prism-cli ${packageVersion('@stoplight/prism-cli')}, express ${packageVersion('express')}, express-openapi-validator ${packageVersion('express-openapi-validator')}`,
-    `- Load: \`POST ${REQUEST_PATH}\` with \`X-Auth-Token: dev-token\`, \`Content-Type: application/json\`, body \`${REQUEST_BODY}\`; ${settings.connections} connections, keep-alive, no pipelining`,
+    `- Load: \`POST ${REQUEST_PATH}\` with \`X-Auth-Token: dev-token\`, \`Content-Type: application/json\`, body \`${REQUEST_BODY}\`; ${settings.connections.join(' and ')} connections (each target measured at each), keep-alive, no pipelining`,
     `- Schedule: ${settings.warmupSec} s unmeasured warm-up per target, then ${settings.rounds} round(s) × ${settings.durationSec} s per target in alternation (the order rotates each round), waiting for every server to be idle before each run and stopping (SIGSTOP) the other servers during it${Number.isFinite(settings.maxOtherCpu) ? `; a run during which other processes used more than ${settings.maxOtherCpu}% of a CPU is repeated (3 attempts at most, the quietest kept)` : ''}`,
     `- CPUs: ${o.pinNote}`,
     `- Load average (1, 5, 15 min): ${o.loadAverages}; the "other CPU %" column is the most CPU that processes other than the bench's own used during any measured run of that target (100 = one CPU): a noisy machine makes every number worse`,
     '',
     '## Results',
     '',
-    resultsTable(summaries),
-    '',
+    ...perConnections,
     'req/s: responses ÷ measured seconds over all rounds. p50/p99/max: latency of every response',
     '(from autocannon\'s per-response timer, 10 µs buckets). RSS at start: VmRSS right after the first 201. Peak RSS: VmHWM of the server\'s node process at',
     'the end of the run (largest VmRSS sampled every 100 ms in brackets). non-201: responses with any other',
@@ -429,7 +452,15 @@ function markdown(o: { summaries: TargetSummary[]; pinNote: string; loadAverages
     '',
     '## Ratios',
     '',
-    ratiosTable(summaries),
+    ...ratiosAt,
+    '## Start-up to the first 201',
+    '',
+    startTable(summaries, o.stubStartMs),
+    '',
+    'Each from the spawn of a fresh process to the first 201 of the kubeconfig POST (median, samples in brackets). The',
+    'on-disk row starts the built bin on a new, empty data directory each time, as a first `npm start` does (it creates',
+    'the SQLite file and applies the migrations); `startStub()` is a script importing the built `@ucs-fleet/server` and',
+    'calling it as a test suite does (in-process: server, seed, control API), then POSTing once.',
     '',
     '## Targets',
     '',
@@ -441,6 +472,8 @@ function markdown(o: { summaries: TargetSummary[]; pinNote: string; loadAverages
     '  with `--data-dir :memory: --log-level silent`: token auth, request and response validation, SQLite lookup of the',
     '  fleet, a fresh key pair (P-256 generated on the spot; RSA from the key pool) and X.509 client certificate per',
     '  request, recorded in the store.',
+    '- **ours on disk**: the same with `--data-dir` on a new directory: the on-disk SQLite store (WAL) that `npm start` and',
+    '  the published server use by default.',
     '- **Prism mock**: `prism mock --errors=false -v error openapi.yaml`, answering the static example of the 201 response',
     '  (a much smaller body: empty certificate fields).',
     '- **Express 5 + validator ceiling** (`scripts/bench/ceiling-server.ts --mode validator`): `express.json()`,',
@@ -452,6 +485,24 @@ function markdown(o: { summaries: TargetSummary[]; pinNote: string; loadAverages
     lines.push('', '## CPU profile of ours under load', '', `\`${relative(root, o.profile.file).startsWith('..') ? o.profile.file : relative(root, o.profile.file)}\` (main thread; node --cpu-prof, the server stopped with SIGINT). Self time: time spent in a function itself; builtins and native calls (crypto signing, JSON, SQLite steps) are charged to the module that called them.`, '', '```', o.profile.text, '```');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The rounds at one connection count: the targets in alternation, the order rotating each round. */
+async function measureRounds(targets: LiveTarget[], connections: number, load: LoadGenerator): Promise<void> {
+  log(`${connections} connections:`);
+  for (let round = 0; round < settings.rounds; round++) {
+    const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+    for (const t of order) {
+      const { r, foreignPct, attempts } = await measure(t, `round ${round + 1} ${t.spec.kind}`, connections, targets, load);
+      const at = t.runsAt.get(connections)!;
+      at.runs.push(r);
+      at.foreignCpuPct.push(foreignPct);
+      log(
+        `  round ${round + 1}/${settings.rounds} ${t.spec.label.padEnd(32)} ${(r.responses / r.durationSec).toFixed(0).padStart(6)} req/s` +
+          `  (other processes: ${foreignPct.toFixed(0)}% of a CPU${attempts > 1 ? `, best of ${attempts} attempts` : ''})`,
+      );
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -495,19 +546,7 @@ async function main(): Promise<void> {
         checkStrict(t, await alone(t, targets, () => load.run(job(`warmup ${t.spec.kind}`, t.url, settings.warmupSec))), 'the warm-up');
       }
     }
-    for (let round = 0; round < settings.rounds; round++) {
-      const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
-      for (const t of order) {
-        const { r, foreignPct, attempts } = await measure(t, `round ${round + 1} ${t.spec.kind}`, targets, load);
-        checkStrict(t, r, `round ${round + 1}`);
-        t.m.runs.push(r);
-        t.m.foreignCpuPct.push(foreignPct);
-        log(
-          `  round ${round + 1}/${settings.rounds} ${t.spec.label.padEnd(32)} ${(r.responses / r.durationSec).toFixed(0).padStart(6)} req/s` +
-            `  (other processes: ${foreignPct.toFixed(0)}% of a CPU${attempts > 1 ? `, best of ${attempts} attempts` : ''})`,
-        );
-      }
-    }
+    for (const connections of settings.connections) await measureRounds(targets, connections, load);
   } finally {
     clearInterval(rss);
     load.close();
@@ -518,11 +557,14 @@ async function main(): Promise<void> {
     started.delete(t.server);
   }
 
+  log(`startStub() → first 201, ${settings.startSamples} sample(s):`);
+  const stubStartMs = await stubFirst201(settings.startSamples, cpu.server, root);
+  log(`  ${stubStartMs.map((x) => x.toFixed(0)).join(', ')} ms`);
   const loadAfter = loadAverage();
-  const summaries = targets.map((t) => summarize(t.m));
+  const summariesAt = new Map(settings.connections.map((c) => [c, targets.map((t) => summarize(measurementsAt(t, c)))]));
   const profile = opts.profile ? await profileOurs(resolve(opts.profile), cpu) : undefined;
 
-  const report = markdown({ summaries, pinNote: cpu.note, profile, loadAverages: `${loadBefore} at the start, ${loadAfter} at the end` });
+  const report = markdown({ summariesAt, stubStartMs, pinNote: cpu.note, profile, loadAverages: `${loadBefore} at the start, ${loadAfter} at the end` });
   process.stdout.write(`\n${report}`);
   const out = smoke && !opts.out ? join(mkdtempSync(join(tmpdir(), 'ucs-bench-')), 'benchmarks.md') : resolve(opts.out ?? join(root, 'docs', 'benchmarks.md'));
   mkdirSync(dirname(out), { recursive: true });
@@ -533,7 +575,7 @@ async function main(): Promise<void> {
 ${kept}
 ` : report);
   log(`\nbench: report written to ${out}${smoke ? ' (smoke: docs/benchmarks.md left alone)' : ''}`);
-  const missed = goalChecks(summaries).filter((c) => !c.met);
+  const missed = [...summariesAt].flatMap(([c, at]) => goalChecks(at, c)).filter((c) => !c.met);
   if (missed.length > 0) log(`bench: targets not met: ${missed.map((c) => c.goal).join('; ')}`);
 }
 

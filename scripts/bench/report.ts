@@ -130,11 +130,36 @@ export function resultsTable(summaries: TargetSummary[]): string {
 export function ratiosTable(summaries: TargetSummary[]): string {
   const by = (k: TargetKind): TargetSummary | undefined => summaries.find((s) => s.kind === k);
   const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
-  const rows = (['ours', 'ours-rsa'] as const)
+  const rows = (['ours', 'ours-disk', 'ours-rsa'] as const)
     .map(by)
     .filter((s): s is TargetSummary => s !== undefined)
-    .map((s) => [s.label, ratio(s.rps, by('prism')?.rps), ratio(s.rps, by('validator')?.rps), ratio(s.rps, by('bare')?.rps), ratio(s.p99, by('prism')?.p99)]);
-  return table(['req/s of', '÷ Prism', '÷ validator ceiling', '÷ bare ceiling', 'p99 ÷ Prism p99'], rows, [false, true, true, true, true]);
+    .map((s) => [
+      s.label,
+      ratio(s.rps, by('prism')?.rps),
+      ratio(s.rps, by('ours')?.rps),
+      ratio(s.rps, by('validator')?.rps),
+      ratio(s.rps, by('bare')?.rps),
+      ratio(s.p99, by('prism')?.p99),
+    ]);
+  return table(['req/s of', '÷ Prism', '÷ ours :memory:', '÷ validator ceiling', '÷ bare ceiling', 'p99 ÷ Prism p99'], rows, [false, true, true, true, true, true]);
+}
+
+/** Spawn → first 201 of each server and of startStub(), each beside Prism's of the same run. */
+export function startTable(summaries: TargetSummary[], stubStartMs: number[]): string {
+  const prism = summaries.find((s) => s.kind === 'prism')?.startMedianMs;
+  const cell = (xs: number[]): string => {
+    const m = median(xs);
+    return m === undefined ? 'n/a' : `${m.toFixed(0)}${xs.length > 1 ? ` (${xs.map((x) => x.toFixed(0)).join(', ')})` : ''}`;
+  };
+  const ratio = (xs: number[]): string => {
+    const m = median(xs);
+    return m === undefined || !prism ? 'n/a' : `${(m / prism).toFixed(2)}×`;
+  };
+  const named: [string, number[]][] = [
+    ...summaries.filter((s) => s.kind !== 'validator' && s.kind !== 'bare').map((s): [string, number[]] => [s.kind === 'ours-disk' ? 'ours, built bin, fresh data directory' : s.label, s.startMs]),
+    ['startStub() (in-process, built package)', stubStartMs],
+  ];
+  return table(['start → first 201', 'ms', '÷ Prism'], named.map(([label, xs]) => [label, cell(xs), ratio(xs)]), [false, true, true]);
 }
 
 export interface GoalCheck {
@@ -143,13 +168,21 @@ export interface GoalCheck {
   met: boolean;
 }
 
-/** The lead's targets for our server (ECDSA). */
-export function goalChecks(summaries: TargetSummary[]): GoalCheck[] {
+/** The targets for our server (ECDSA) at one connection count. */
+export function goalChecks(summaries: TargetSummary[], connections: number): GoalCheck[] {
   const ours = summaries.find((s) => s.kind === 'ours');
+  const disk = summaries.find((s) => s.kind === 'ours-disk');
   const prism = summaries.find((s) => s.kind === 'prism');
   const validator = summaries.find((s) => s.kind === 'validator');
   if (!ours) return [];
+  const at = `, ${connections} connections`;
   const checks: GoalCheck[] = [];
+  if (disk && prism) {
+    checks.push({ goal: `on disk: req/s ≥ 1.1× Prism${at}`, actual: `${disk.rps.toFixed(0)} vs ${prism.rps.toFixed(0)} (${(disk.rps / prism.rps).toFixed(2)}×)`, met: disk.rps >= 1.1 * prism.rps });
+    checks.push({ goal: `on disk: p99 ≤ Prism's${at}`, actual: `${fixed(disk.p99, 2)} ms vs ${fixed(prism.p99, 2)} ms`, met: disk.p99 <= prism.p99 });
+  }
+  if (disk) checks.push({ goal: `on disk ≥ 95% of :memory:${at}`, actual: `${((100 * disk.rps) / ours.rps).toFixed(0)}%`, met: disk.rps >= 0.95 * ours.rps });
+  if (connections !== 10) return checks;
   if (prism) checks.push({ goal: 'req/s ≥ Prism', actual: `${ours.rps.toFixed(0)} vs ${prism.rps.toFixed(0)}`, met: ours.rps >= prism.rps });
   checks.push({ goal: 'p99 ≤ 10 ms at 10 connections', actual: `${fixed(ours.p99, 2)} ms`, met: ours.p99 <= 10 });
   if (validator) {

@@ -1,6 +1,7 @@
 // The servers the benchmark compares, and how to start, probe and stop them.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -16,7 +17,7 @@ export const REQUEST_PATH = `/v1/clustergroups/${FLEET_ID}/kubeconfig`;
 export const REQUEST_HEADERS: Record<string, string> = { 'x-auth-token': 'dev-token', 'content-type': 'application/json' };
 export const REQUEST_BODY = JSON.stringify({ duration: 30 });
 
-export type TargetKind = 'ours' | 'ours-rsa' | 'prism' | 'validator' | 'bare';
+export type TargetKind = 'ours' | 'ours-disk' | 'ours-rsa' | 'prism' | 'validator' | 'bare';
 
 export interface TargetSpec {
   kind: TargetKind;
@@ -63,7 +64,7 @@ export function serverNodeFlags(): string[] {
 }
 
 let nodeFlags: string[] | undefined;
-const serverArgs = (port: number, keyType: string): string[] => [
+const serverArgs = (port: number, keyType: string, dataDir = ':memory:'): string[] => [
   ...(nodeFlags ??= serverNodeFlags()),
   SERVER_BIN,
   '--port',
@@ -71,15 +72,29 @@ const serverArgs = (port: number, keyType: string): string[] => [
   '--federation-port',
   '0',
   '--data-dir',
-  ':memory:',
+  dataDir,
   '--log-level',
   'silent',
   '--key-type',
   keyType,
 ];
 
-export function ourServerArgs(port: number, keyType: 'ecdsa-p256' | 'rsa-2048'): string[] {
-  return serverArgs(port, keyType);
+export function ourServerArgs(port: number, keyType: 'ecdsa-p256' | 'rsa-2048', dataDir?: string): string[] {
+  return serverArgs(port, keyType, dataDir);
+}
+
+/** A new, empty data directory: each start of the on-disk target creates its SQLite store, as a first `npm start` does. */
+export function freshDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ucs-bench-data-'));
+  dataDirs.push(dir);
+  return join(dir, 'data');
+}
+
+const dataDirs: string[] = [];
+
+/** Removes the data directories freshDataDir made (on exit of the bench). */
+export function removeDataDirs(): void {
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
@@ -90,7 +105,7 @@ export function ourServerArgs(port: number, keyType: 'ecdsa-p256' | 'rsa-2048'):
 export function compileCeilingServer(): string {
   const outDir = join(root, 'node_modules/.cache/ucs-bench');
   mkdirSync(outDir, { recursive: true });
-  for (const file of ['ceiling-server.ts', 'static-kubeconfig.ts']) {
+  for (const file of ['ceiling-server.ts', 'static-kubeconfig.ts', 'stub-first-201.ts']) {
     const source = readFileSync(join(root, 'scripts/bench', file), 'utf8');
     const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
     writeFileSync(join(outDir, basename(file, '.ts') + '.js'), out.outputText);
@@ -104,7 +119,8 @@ export function targetSpecs(o: { rsa: boolean }): TargetSpec[] {
   const spec = join(root, 'openapi.yaml');
   const ceiling = (mode: string) => (port: number) => [ceilingJs, '--mode', mode, '--port', String(port), '--spec', spec];
   const specs: TargetSpec[] = [
-    { kind: 'ours', label: 'ours (ECDSA P-256)', nodeArgs: (p) => serverArgs(p, 'ecdsa-p256'), strict: true },
+    { kind: 'ours', label: 'ours (ECDSA P-256, :memory:)', nodeArgs: (p) => serverArgs(p, 'ecdsa-p256'), strict: true },
+    { kind: 'ours-disk', label: 'ours (ECDSA P-256, on disk)', nodeArgs: (p) => serverArgs(p, 'ecdsa-p256', freshDataDir()), strict: true },
     {
       kind: 'prism',
       label: 'Prism mock (static example)',
@@ -117,6 +133,9 @@ export function targetSpecs(o: { rsa: boolean }): TargetSpec[] {
   if (o.rsa) specs.splice(1, 0, { kind: 'ours-rsa', label: 'ours (RSA-2048)', nodeArgs: (p) => serverArgs(p, 'rsa-2048'), strict: true, slow: true });
   return specs;
 }
+
+/** The compiled stub script (compileCeilingServer writes it beside the ceiling server). */
+export const stubFirst201Js = (): string => join(root, 'node_modules/.cache/ucs-bench/stub-first-201.js');
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
