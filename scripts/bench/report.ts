@@ -130,7 +130,7 @@ export function resultsTable(summaries: TargetSummary[]): string {
 export function ratiosTable(summaries: TargetSummary[]): string {
   const by = (k: TargetKind): TargetSummary | undefined => summaries.find((s) => s.kind === k);
   const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined || !b ? 'n/a' : `${(a / b).toFixed(2)}×`);
-  const rows = (['ours', 'ours-disk', 'ours-rsa'] as const)
+  const rows = (['ours', 'ours-disk', 'ours-5000', 'ours-rsa'] as const)
     .map(by)
     .filter((s): s is TargetSummary => s !== undefined)
     .map((s) => [
@@ -144,6 +144,11 @@ export function ratiosTable(summaries: TargetSummary[]): string {
   return table(['req/s of', '÷ Prism', '÷ ours :memory:', '÷ validator ceiling', '÷ bare ceiling', 'p99 ÷ Prism p99'], rows, [false, true, true, true, true, true]);
 }
 
+const startLabels: Partial<Record<TargetKind, string>> = {
+  'ours-disk': 'ours, built bin, fresh data directory',
+  'ours-5000': 'ours, built bin, restart with 5000 fleets stored',
+};
+
 /** Spawn → first 201 of each server and of startStub(), each beside Prism's of the same run. */
 export function startTable(summaries: TargetSummary[], stubStartMs: number[]): string {
   const prism = summaries.find((s) => s.kind === 'prism')?.startMedianMs;
@@ -156,7 +161,7 @@ export function startTable(summaries: TargetSummary[], stubStartMs: number[]): s
     return m === undefined || !prism ? 'n/a' : `${(m / prism).toFixed(2)}×`;
   };
   const named: [string, number[]][] = [
-    ...summaries.filter((s) => s.kind !== 'validator' && s.kind !== 'bare').map((s): [string, number[]] => [s.kind === 'ours-disk' ? 'ours, built bin, fresh data directory' : s.label, s.startMs]),
+    ...summaries.filter((s) => s.kind !== 'validator' && s.kind !== 'bare').map((s): [string, number[]] => [startLabels[s.kind] ?? s.label, s.startMs]),
     ['startStub() (in-process, built package)', stubStartMs],
   ];
   return table(['start → first 201', 'ms', '÷ Prism'], named.map(([label, xs]) => [label, cell(xs), ratio(xs)]), [false, true, true]);

@@ -11,13 +11,14 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import ts from 'typescript';
 import { descendants, workerPid } from './proc.js';
+import { MANY_FLEETS, manyFleetsStore } from './many-fleets.js';
 
 export const FLEET_ID = '0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f';
 export const REQUEST_PATH = `/v1/clustergroups/${FLEET_ID}/kubeconfig`;
 export const REQUEST_HEADERS: Record<string, string> = { 'x-auth-token': 'dev-token', 'content-type': 'application/json' };
 export const REQUEST_BODY = JSON.stringify({ duration: 30 });
 
-export type TargetKind = 'ours' | 'ours-disk' | 'ours-rsa' | 'prism' | 'validator' | 'bare';
+export type TargetKind = 'ours' | 'ours-disk' | 'ours-5000' | 'ours-rsa' | 'prism' | 'validator' | 'bare';
 
 export interface TargetSpec {
   kind: TargetKind;
@@ -31,6 +32,8 @@ export interface TargetSpec {
    * a run with no response at all or with timed-out requests is reported, not a failure.
    */
   slow?: boolean;
+  /** Started once, unmeasured, before the measured starts (a store to fill first). */
+  primed?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -64,7 +67,7 @@ export function serverNodeFlags(): string[] {
 }
 
 let nodeFlags: string[] | undefined;
-const serverArgs = (port: number, keyType: string, dataDir = ':memory:'): string[] => [
+const serverArgs = (port: number, keyType: string, dataDir = ':memory:', extra: string[] = []): string[] => [
   ...(nodeFlags ??= serverNodeFlags()),
   SERVER_BIN,
   '--port',
@@ -77,6 +80,7 @@ const serverArgs = (port: number, keyType: string, dataDir = ':memory:'): string
   'silent',
   '--key-type',
   keyType,
+  ...extra,
 ];
 
 export function ourServerArgs(port: number, keyType: 'ecdsa-p256' | 'rsa-2048', dataDir?: string): string[] {
@@ -114,13 +118,23 @@ export function compileCeilingServer(): string {
   return join(outDir, 'ceiling-server.js');
 }
 
-export function targetSpecs(o: { rsa: boolean }): TargetSpec[] {
+export function targetSpecs(o: { rsa: boolean; manyFleets: boolean }): TargetSpec[] {
   const ceilingJs = compileCeilingServer();
   const spec = join(root, 'openapi.yaml');
   const ceiling = (mode: string) => (port: number) => [ceilingJs, '--mode', mode, '--port', String(port), '--spec', spec];
   const specs: TargetSpec[] = [
     { kind: 'ours', label: 'ours (ECDSA P-256, :memory:)', nodeArgs: (p) => serverArgs(p, 'ecdsa-p256'), strict: true },
     { kind: 'ours-disk', label: 'ours (ECDSA P-256, on disk)', nodeArgs: (p) => serverArgs(p, 'ecdsa-p256', freshDataDir()), strict: true },
+    {
+      kind: 'ours-5000',
+      label: `ours (on disk, ${MANY_FLEETS} fleets)`,
+      nodeArgs: (p) => {
+        const { dataDir, seedFile } = manyFleetsStore();
+        return serverArgs(p, 'ecdsa-p256', dataDir, ['--seed', seedFile]);
+      },
+      strict: true,
+      primed: true,
+    },
     {
       kind: 'prism',
       label: 'Prism mock (static example)',
@@ -130,6 +144,7 @@ export function targetSpecs(o: { rsa: boolean }): TargetSpec[] {
     { kind: 'validator', label: 'Express 5 + validator ceiling', nodeArgs: ceiling('validator'), strict: false },
     { kind: 'bare', label: 'bare Express 5 ceiling', nodeArgs: ceiling('bare'), strict: false },
   ];
+  if (!o.manyFleets) specs.splice(specs.findIndex((s) => s.kind === 'ours-5000'), 1);
   if (o.rsa) specs.splice(1, 0, { kind: 'ours-rsa', label: 'ours (RSA-2048)', nodeArgs: (p) => serverArgs(p, 'rsa-2048'), strict: true, slow: true });
   return specs;
 }
