@@ -113,6 +113,12 @@ describe('fleet, federation and connection commands', () => {
     assert.equal(noFederation.code, 2, 'a fleet without federation has no version');
     assert.match(noFederation.stderr, /no federation/);
 
+    const upgraded = await ucs('federation', 'upgrade', 'demo', '--to', ofDemo[0]!.upgradesTo[0]!, '--wait', '--interval', '50ms');
+    assert.equal(upgraded.code, 0, upgraded.stderr);
+    assert.equal(upgraded.stdout.split('\n').at(-2), `federation of fleet demo is at ${ofDemo[0]!.upgradesTo[0]} (job ${upgraded.stdout.match(/job (\S+)\)/)![1]})`);
+    const status = await ucs('federation', 'status', 'demo');
+    assert.match(status.stdout, /job:\s+\S+ UpgradeFederation Success/);
+
     const withoutDomain = await ucs('quota');
     assert.equal(withoutDomain.code, 2);
     assert.match(withoutDomain.stderr, /--domain-id/);

@@ -41,6 +41,14 @@ export interface UcsClient {
   downloadFederationKubeconfig(fleetId: string, request: { duration: number }): Promise<Kubeconfig>;
   /** UpdateClusterGroup: a new description for the fleet ('' clears it). */
   updateFleetDescription(fleetId: string, description: string): Promise<Schemas['EmptyObject']>;
+  /** UpdateClusterGroupAssociatedClusters: adds clusters to the fleet. */
+  addFleetClusters(fleetId: string, clusterIds: string[]): Promise<Schemas['EmptyObject']>;
+  /** UpdateClusterGroupAssociatedRules: replaces the fleet's permission-policy bindings. */
+  bindFleetRules(fleetId: string, ruleIDNamespaces: Schemas['RuleIDNamespaces'][]): Promise<Schemas['EmptyObject']>;
+  /** UpdateClusterGroupAssociatedZones: replaces the root domains of the federation's domain-name access. */
+  setFederationZones(fleetId: string, dnsSuffix: string[]): Promise<Schemas['EmptyObject']>;
+  /** UpgradeFederation: starts upgrading the federation (to the newest allowed version when none is given). */
+  upgradeFederation(fleetId: string, targetVersion?: string): Promise<Schemas['JobAccepted']>;
   /** ListServerConfigs: the service configuration, with the federation upgrade map. */
   listServerConfigs(): Promise<Schemas['ServerConfigs']>;
   /** ShowQuota: the quotas of an account (the caller's own) and what of each is used. */
@@ -65,6 +73,14 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
       call(options, raw.POST('/v1/clustergroups/{clustergroupid}/kubeconfig', { ...withFleet(id), body })),
     updateFleetDescription: (id, description) =>
       call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/description', { ...withFleet(id), body: { description } })),
+    addFleetClusters: (id, clusterIds) =>
+      call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/associatedclusters', { ...withFleet(id), body: { clusterIds } })),
+    bindFleetRules: (id, ruleIDNamespaces) =>
+      call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/associatedrules', { ...withFleet(id), body: { ruleIDNamespaces } })),
+    setFederationZones: (id, dnsSuffix) =>
+      call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/associatedzones', { ...withFleet(id), body: { dnsSuffix } })),
+    upgradeFederation: (id, targetVersion) =>
+      call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations/upgrade', { ...withFleet(id), body: targetVersion === undefined ? {} : { targetVersion } })),
     listServerConfigs: () => call(options, raw.GET('/v1/serverconfig')),
     showQuota: (domainid) => call(options, raw.GET('/v1/maintenance/quota/{domainid}', { params: { path: { domainid } } })),
   };

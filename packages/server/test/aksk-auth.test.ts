@@ -51,6 +51,14 @@ describe('AK/SK signed requests', () => {
     await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/description', pathParams: { clustergroupid: readyFleetId }, data: { description: 'signed' } });
     const fleet = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid: readyFleetId } })) as { spec: { description?: string } };
     assert.equal(fleet.spec.description, 'signed');
+    const clustergroupid = readyFleetId;
+    await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedclusters', pathParams: { clustergroupid }, data: { clusterIds: ['signed-cluster'] } });
+    await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedrules', pathParams: { clustergroupid }, data: { ruleIDNamespaces: [{ ruleIDs: ['signed-rule'], namespaces: ['default'] }] } });
+    await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedzones', pathParams: { clustergroupid }, data: { dnsSuffix: ['signed.example'] } });
+    const upgrade = (await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/federations/upgrade', pathParams: { clustergroupid }, data: {} })) as { jobId: string };
+    const associated = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid } })) as { spec: { clusterIds: string[]; ruleNamespaces: string[]; dnsSuffix: string[] } };
+    assert.deepEqual([associated.spec.clusterIds.includes('signed-cluster'), associated.spec.ruleNamespaces, associated.spec.dnsSuffix], [true, ['default'], ['signed.example']]);
+    assert.equal((await server.store.latestJob(readyFleetId))?.id, upgrade.jobId);
     const configs = (await sdk.call({ method: 'GET', url: '/v1/serverconfig' })) as { federations: { versionsInfo: unknown[] } };
     assert.ok(configs.federations.versionsInfo.length > 0);
     const quota = (await sdk.call({ method: 'GET', url: '/v1/maintenance/quota/{domainid}', pathParams: { domainid: 'd1' } })) as { quotas: { resources: { type: string }[] } };

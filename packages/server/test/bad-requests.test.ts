@@ -73,6 +73,16 @@ const fleetOperationCases: { operation: string; name: string; request: ApiReques
   { operation: 'UpdateClusterGroup', name: 'malformed JSON', request: describe_('{"description":', { headers: json }), status: 400, code: 'UCS.00000012', message: /JSON/ },
   { operation: 'UpdateClusterGroup', name: 'unknown fleet', request: describe_({ description: 'd' }, { path: '/v1/clustergroups/0f3c2d8e-0000-0000-0000-000000000000/description' }), status: 404, code: 'UCS.00000013' },
   { operation: 'UpdateClusterGroup', name: 'wrong method (POST)', request: describe_({ description: 'd' }, { method: 'POST' }), status: 405, code: 'UCS.00000013' },
+  { operation: 'UpdateClusterGroupAssociatedClusters', name: 'no clusters', request: { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/associatedclusters`, token, body: { clusterIds: [] } }, status: 400, code: 'UCS.00000012', message: /clusterIds/ },
+  { operation: 'UpdateClusterGroupAssociatedClusters', name: '51 clusters at once', request: { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/associatedclusters`, token, body: { clusterIds: Array.from({ length: 51 }, (_, i) => `c-${i}`) } }, status: 400, code: 'UCS.00000012', message: /clusterIds/ },
+  { operation: 'UpdateClusterGroupAssociatedClusters', name: 'a cluster id that is not a string', request: { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/associatedclusters`, token, body: { clusterIds: [7] } }, status: 400, code: 'UCS.00000012', message: /clusterIds/ },
+  { operation: 'UpdateClusterGroupAssociatedRules', name: 'a binding without namespaces', request: { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/associatedrules`, token, body: { ruleIDNamespaces: [{ ruleIDs: ['r'] }] } }, status: 400, code: 'UCS.00000012', message: /namespaces/ },
+  { operation: 'UpdateClusterGroupAssociatedRules', name: 'the body missing', request: { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/associatedrules`, token, body: {} }, status: 400, code: 'UCS.00000012', message: /ruleIDNamespaces/ },
+  { operation: 'UpdateClusterGroupAssociatedZones', name: 'a suffix that is no DNS name', request: { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/associatedzones`, token, body: { dnsSuffix: ['Not A Name'] } }, status: 400, code: 'UCS.00000012', message: /dnsSuffix/ },
+  { operation: 'UpdateClusterGroupAssociatedZones', name: 'dnsSuffix a string', request: { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/associatedzones`, token, body: { dnsSuffix: 'example.com' } }, status: 400, code: 'UCS.00000012', message: /dnsSuffix/ },
+  { operation: 'UpgradeFederation', name: 'a target the version cannot be upgraded to', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/upgrade`, token, body: { targetVersion: 'v0.0.1' } }, status: 400, code: 'UCS.00000012', message: /targetVersion: v1\.10\.7 can be upgraded to/ },
+  { operation: 'UpgradeFederation', name: 'targetVersion a number', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/upgrade`, token, body: { targetVersion: 1 } }, status: 400, code: 'UCS.00000012', message: /targetVersion/ },
+  { operation: 'UpgradeFederation', name: 'an unknown field', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/upgrade`, token, body: { version: 'v1.11.3' } }, status: 400, code: 'UCS.00000012' },
   { operation: 'ListServerConfigs', name: 'an unknown query parameter', request: { path: '/v1/serverconfig?kind=federation', token }, status: 400, code: 'UCS.00000011', message: /kind/ },
   { operation: 'ListServerConfigs', name: 'no token', request: { path: '/v1/serverconfig' }, status: 401, code: 'UCS.00000018' },
   { operation: 'ShowQuota', name: "another account's domain id", request: { path: '/v1/maintenance/quota/d2', token }, status: 403, code: 'UCS.00000004', message: /d2/ },
@@ -89,6 +99,7 @@ describe('bad requests to the fleet operations', () => {
 
   const accountState = async () => ({
     fleets: (await callApi(server.url, { path: '/v1/clustergroups?order=asc', token })).body,
+    job: (await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}/federations/progress`, token })).body,
     quota: (await callApi(server.url, { path: '/v1/maintenance/quota/d1', token })).body,
   });
 

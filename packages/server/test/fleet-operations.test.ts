@@ -11,7 +11,8 @@ import { otherAccountToken, readyFleetId, startTestServer, tempDir, token } from
 
 interface Fleet {
   metadata: { name: string; updateTimestamp: string };
-  spec: { description?: string; federationVersion?: string; clusterIds: string[] };
+  spec: { description?: string; federationVersion?: string; clusterIds: string[]; dnsSuffix?: string[]; ruleNamespaces?: string[] };
+  status: { conditions: { type: string; status: string; message: string }[] };
 }
 
 describe('fleet operations', () => {
@@ -53,6 +54,61 @@ describe('fleet operations', () => {
       spec: { ...before.spec, description: undefined },
     });
     assert.equal(after.spec.description, 'the demo fleet');
+  });
+
+  const put = (id: string, suffix: string, body: unknown) => callApi(server.url, { method: 'PUT', path: `/v1/clustergroups/${id}${suffix}`, token, body });
+
+  test('UpdateClusterGroupAssociatedClusters: clusters are added to those there, once each, and kept across a restart', async () => {
+    const id = await create('with-clusters');
+    const first = await put(id, '/associatedclusters', { clusterIds: ['c-1', 'c-2'] });
+    assert.equal(first.status, 200, first.text);
+    assert.deepEqual(first.body, {});
+    await put(id, '/associatedclusters', { clusterIds: ['c-2', 'c-3'] });
+    assert.deepEqual((await show(id)).spec.clusterIds, ['c-1', 'c-2', 'c-3']);
+    await server.close();
+    server = await startTestServer({ config: { dataDir } });
+    assert.deepEqual((await show(id)).spec.clusterIds, ['c-1', 'c-2', 'c-3']);
+  });
+
+  test('UpdateClusterGroupAssociatedRules: the bindings replace those there; spec.ruleNamespaces lists their namespaces; ShowQuota counts the rules', async () => {
+    const id = await create('with-rules');
+    const bind = await put(id, '/associatedrules', { ruleIDNamespaces: [{ ruleIDs: ['r-1', 'r-2'], namespaces: ['kube-system', 'default'] }, { ruleIDs: ['r-2'], namespaces: ['apps'] }] });
+    assert.equal(bind.status, 200, bind.text);
+    assert.deepEqual((await show(id)).spec.ruleNamespaces, ['apps', 'default', 'kube-system']);
+    const rules = async () =>
+      ((await callApi(server.url, { path: '/v1/maintenance/quota/d1', token })).body as { quotas: { resources: { type: string; used: string }[] } }).quotas.resources.find((r) => r.type === 'rule')?.used;
+    assert.equal(await rules(), '2');
+    await put(id, '/associatedrules', { ruleIDNamespaces: [{ ruleIDs: ['r-3'], namespaces: ['apps'] }] });
+    assert.deepEqual((await show(id)).spec.ruleNamespaces, ['apps']);
+    assert.equal(await rules(), '1');
+    await put(id, '/associatedrules', { ruleIDNamespaces: [] });
+    assert.equal((await show(id)).spec.ruleNamespaces, undefined);
+  });
+
+  test('UpdateClusterGroupAssociatedZones: the DNS suffixes of a federated fleet are replaced and shown', async () => {
+    const zones = await put(readyFleetId, '/associatedzones', { dnsSuffix: ['example.com', 'apps.example.org'] });
+    assert.equal(zones.status, 200, zones.text);
+    assert.deepEqual((await show()).spec.dnsSuffix, ['example.com', 'apps.example.org']);
+    await put(readyFleetId, '/associatedzones', { dnsSuffix: [] });
+    assert.equal((await show()).spec.dnsSuffix, undefined);
+  });
+
+  test('UpgradeFederation: a job ShowFederationProgress shows; the fleet is at the target once it is done', async () => {
+    const before = (await show()).spec.federationVersion!;
+    const configs = (await callApi(server.url, { path: '/v1/serverconfig', token })).body as { federations: { versionsInfo: { currentVersion: { FederationVersion: string }; targetVersions: { FederationVersion: string }[] }[] } };
+    const target = configs.federations.versionsInfo.find((v) => v.currentVersion.FederationVersion === before)!.targetVersions[0]!.FederationVersion;
+    const started = await callApi(server.url, { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/upgrade`, token, body: { targetVersion: target } });
+    assert.equal(started.status, 200, started.text);
+    const { jobId, message } = started.body as { jobId: string; message: string };
+    assert.equal(message, 'The federation is being upgraded');
+    const progress = (await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}/federations/progress`, token })).body as { metadata: { uid: string }; spec: { type: string }; status: { phase: string } };
+    assert.deepEqual([progress.metadata.uid, progress.spec.type, progress.status.phase], [jobId, 'UpgradeFederation', 'Success'], 'the test server upgrades at once');
+    const after = await show();
+    assert.equal(after.spec.federationVersion, target);
+    assert.equal(after.status.conditions[0]?.status, 'Available');
+    await server.close();
+    server = await startTestServer({ config: { dataDir } });
+    assert.equal((await show()).spec.federationVersion, target, 'kept across a restart');
   });
 
   test('ListServerConfigs: the federation upgrade map names the version a federated fleet is at', async () => {

@@ -10,6 +10,10 @@ const bodies: Record<string, unknown> = {
   CreateFederationCert: { projectID: 'p', vpcID: 'v', subnetID: 's', duration: 1 },
   DownloadFederationKubeconfig: { duration: 1 },
   UpdateClusterGroup: { description: 'changed by another account' },
+  UpdateClusterGroupAssociatedClusters: { clusterIds: ['foreign-cluster'] },
+  UpdateClusterGroupAssociatedRules: { ruleIDNamespaces: [{ ruleIDs: ['foreign-rule'], namespaces: ['default'] }] },
+  UpdateClusterGroupAssociatedZones: { dnsSuffix: ['foreign.example'] },
+  UpgradeFederation: {},
 };
 
 describe('tenant isolation: another account never sees or touches a fleet', () => {

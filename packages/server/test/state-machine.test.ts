@@ -14,6 +14,8 @@ const seed = {
     { id: 'f-on', name: 'on', domainId: 'd1', federation: 'enabled' as const },
     { id: 'f-connected', name: 'connected', domainId: 'd1', federation: 'enabled' as const, connection: true },
     { id: 'f-deleted', name: 'deleted', domainId: 'd1' },
+    { id: 'f-upgrading', name: 'upgrading', domainId: 'd1', federation: 'enabled' as const },
+    { id: 'f-full', name: 'full', domainId: 'd1' },
   ],
 };
 
@@ -40,6 +42,13 @@ const wrongOrder: { name: string; request: ApiRequest; code: string; message: Re
   { name: 'create a fleet whose name is taken', request: { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: 'on' } } }, code: 'UCS.00000012', message: /already exists/ },
   { name: 'describe a fleet that was deleted', request: at('f-deleted', '/description', 'PUT', { description: 'too late' }), code: 'UCS.00000013', message: /f-deleted/ },
   { name: 'quota of an account that is not the caller\'s', request: { method: 'GET', path: '/v1/maintenance/quota/d2', token }, code: 'UCS.00000004', message: /not the caller/ },
+  { name: 'a 51st cluster in a fleet', request: at('f-full', '/associatedclusters', 'PUT', { clusterIds: ['one-more'] }), code: 'UCS.01100006', message: /51 clusters, at most 50/ },
+  { name: 'a 51st permission policy in the account', request: at('f-on', '/associatedrules', 'PUT', { ruleIDNamespaces: [{ ruleIDs: ['rule-50'], namespaces: ['default'] }] }), code: 'UCS.00000017', message: /51 permission policies/ },
+  { name: 'DNS suffixes before federation', request: at('f-off', '/associatedzones', 'PUT', { dnsSuffix: ['example.com'] }), code: 'UCS.00000003', message: /not enabled/ },
+  { name: 'DNS suffixes while enabling', request: at('f-enabling', '/associatedzones', 'PUT', { dnsSuffix: ['example.com'] }), code: 'UCS.00000003', message: /still being enabled/ },
+  { name: 'upgrade before federation', request: at('f-off', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /not enabled/ },
+  { name: 'upgrade while enabling', request: at('f-enabling', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /still being enabled/ },
+  { name: 'upgrade while upgrading', request: at('f-upgrading', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /already being upgraded/ },
   { name: 'progress of a fleet that never had a job', request: at('f-off', '/federations/progress', 'GET'), code: 'UCS.00000013', message: /no federation job/ },
 ];
 
@@ -48,6 +57,11 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
   before(async () => {
     server = await startTestServer({ seed, config: { federationDelayMs: 3_600_000 } });
     assert.equal((await callApi(server.url, at('f-deleted', '', 'DELETE'))).status, 200);
+    assert.equal((await callApi(server.url, at('f-upgrading', '/federations/upgrade', 'POST', {}))).status, 200);
+    const clusters = Array.from({ length: 50 }, (_, i) => `cluster-${i}`);
+    assert.equal((await callApi(server.url, at('f-full', '/associatedclusters', 'PUT', { clusterIds: clusters }))).status, 200);
+    const rules = Array.from({ length: 50 }, (_, i) => `rule-${i}`);
+    assert.equal((await callApi(server.url, at('f-full', '/associatedrules', 'PUT', { ruleIDNamespaces: [{ ruleIDs: rules, namespaces: ['default'] }] }))).status, 200);
   });
   after(() => server.close());
 

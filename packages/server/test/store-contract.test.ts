@@ -10,7 +10,7 @@ import pg from 'pg';
 import { jobView } from '../src/domain/federation-job.js';
 import { poolConfigFromUrl } from '../src/store/postgres/connection.js';
 import { DatabaseUnreachableError, openPostgresStore } from '../src/store/postgres-store.js';
-import type { FederationRecord, JobRecord, NewFleet } from '../src/store/records.js';
+import type { FederationRecord, FleetChange, JobRecord, NewFleet } from '../src/store/records.js';
 import { migrations } from '../src/store/schema.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -67,6 +67,8 @@ const federation = (over: Partial<FederationRecord> = {}): FederationRecord => (
   startedAt: t0,
   readyAt: t0 + 4000,
   ca: { certPem: `cert-${randomUUID()}`, keyPem: `key-${randomUUID()}` },
+  version: 'v1.10.7',
+  upgrade: undefined,
   ...over,
 });
 
@@ -98,7 +100,7 @@ for (const engine of engines) {
         const f = fleet({ description: 'with a description', clusterIds: ['c-1', 'c-2'] });
         assert.deepEqual(await a.createFleet(f, 50), { ok: true });
         const read = await b.getFleet(f.domainId, f.id);
-        assert.deepEqual(read, { ...f, updatedAt: t0, federation: undefined, connection: undefined });
+        assert.deepEqual(read, { ...f, dnsSuffix: [], ruleNamespaces: [], updatedAt: t0, federation: undefined, connection: undefined });
         const plain = fleet();
         await a.createFleet(plain, 50);
         assert.equal((await b.getFleet(plain.domainId, plain.id))?.description, undefined);
@@ -142,19 +144,39 @@ for (const engine of engines) {
       }
     });
 
-    test('updateFleet changes only the fields given, within the account, and reads back from the other handle', async () => {
+    test('updateFleet writes what decide says on the fleet as it is, within the account, with its job; a throw writes nothing', async () => {
       await fresh();
       try {
         const f = fleet({ description: 'before', clusterIds: ['c-1'] });
+        const sibling = fleet();
         await a.createFleet(f, 50);
-        assert.equal(await a.updateFleet('acct-2', f.id, { description: 'foreign' }, t0 + 1), false, 'not through another account');
-        assert.equal(await a.updateFleet(f.domainId, randomUUID(), { description: 'missing' }, t0 + 1), false);
-        assert.equal(await a.updateFleet(f.domainId, f.id, { description: 'after' }, t0 + 2), true);
-        assert.deepEqual(await b.getFleet(f.domainId, f.id), { ...f, description: 'after', updatedAt: t0 + 2, federation: undefined, connection: undefined });
-        assert.equal(await b.updateFleet(f.domainId, f.id, {}, t0 + 3), true);
+        await a.createFleet(sibling, 50);
+        const set = (change: FleetChange) => () => ({ change });
+        assert.equal(await a.updateFleet('acct-2', f.id, set({ description: 'foreign' }), t0 + 1), undefined, 'not through another account');
+        assert.equal(await a.updateFleet(f.domainId, randomUUID(), set({ description: 'missing' }), t0 + 1), undefined);
+        const bindings = [{ ruleIDs: ['r-1'], namespaces: ['default', 'kube-system'] }];
+        const written = await a.updateFleet(f.domainId, f.id, set({ description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings }), t0 + 2);
+        const expected = { ...f, description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings, updatedAt: t0 + 2, federation: undefined, connection: undefined };
+        assert.deepEqual(written, expected);
+        assert.deepEqual(await b.getFleet(f.domainId, f.id), expected, 'read back from the other handle');
+        let seen: string[] = [];
+        await b.updateFleet(f.domainId, f.id, (_fleet, account) => ((seen = account.map((x) => x.id).sort()), { change: {} }), t0 + 3);
+        assert.deepEqual(seen, [f.id, sibling.id].sort(), 'decide sees every fleet of the account');
         assert.equal((await a.getFleet(f.domainId, f.id))?.description, 'after', 'an absent field is left as it is');
-        assert.equal(await b.updateFleet(f.domainId, f.id, { description: null }, t0 + 4), true);
-        assert.equal((await a.getFleet(f.domainId, f.id))?.description, undefined, 'null clears it');
+        await assert.rejects(a.updateFleet(f.domainId, f.id, () => { throw new Error('refused'); }, t0 + 4), /refused/);
+        assert.equal((await a.getFleet(f.domainId, f.id))?.updatedAt, t0 + 3, 'a refusal writes nothing');
+        assert.equal((await b.updateFleet(f.domainId, f.id, set({ description: null }), t0 + 5))?.description, undefined, 'null clears it');
+
+        const fed = federation();
+        await a.startFederation(f.domainId, f.id, fed, jobFor(f.id, fed), t0 + 6);
+        const upgrade = { from: 'v1.10.7', startedAt: t0 + 7, readyAt: t0 + 9 };
+        const job = jobFor(f.id, fed, 'UpgradeFederation', t0 + 7, t0 + 9);
+        await b.updateFleet(f.domainId, f.id, () => ({ change: { upgrade: { to: 'v1.11.3', record: upgrade } }, job }), t0 + 7);
+        assert.deepEqual((await a.getFleet(f.domainId, f.id))?.federation, { ...fed, version: 'v1.11.3', upgrade });
+        assert.deepEqual(await a.latestJob(f.id), job);
+        await a.stopFederation(f.domainId, f.id, jobFor(f.id, fed, 'DeleteFederation'), t0 + 10);
+        assert.deepEqual((await a.getFleet(f.domainId, f.id))?.dnsSuffix, ['example.com'], 'the DNS suffixes outlive the federation');
+        await assert.rejects(a.updateFleet(f.domainId, f.id, () => ({ change: { upgrade: { to: 'v1.11.3', record: upgrade } } }), t0 + 11), /federation/);
       } finally {
         await close();
       }

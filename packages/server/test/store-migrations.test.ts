@@ -89,10 +89,13 @@ for (const engine of engines) {
           name: 'kept',
           description: 'made before the upgrade',
           clusterIds: ['c-1', 'c-2'],
+          dnsSuffix: [],
+          ruleNamespaces: [],
           createdAt: 1764547200123,
           updatedAt: 1764547260123,
-          // Its stored endpoint port (41001) is gone: migration 3 drops per-fleet ports.
-          federation: { id: 'fed-1', startedAt: 1764547210123, readyAt: 1764547214123, ca: { certPem: 'cert-pem', keyPem: 'key-pem' } },
+          // Its stored endpoint port (41001) is gone: migration 3 drops per-fleet ports. Migration 4
+          // gives a federation of then the one version there was.
+          federation: { id: 'fed-1', startedAt: 1764547210123, readyAt: 1764547214123, ca: { certPem: 'cert-pem', keyPem: 'key-pem' }, version: 'v1.10.7', upgrade: undefined },
           connection: { id: 'conn-1', projectId: 'p1', vpcId: 'vpc-1', subnetId: 'subnet-1', createdAt: 1764547260123 },
         });
         assert.deepEqual((await store.listFleets('acct-1', { offset: 0, orderBy: 'create_at', order: 'asc' })).items.map((f) => f.name), ['kept', 'plain']);

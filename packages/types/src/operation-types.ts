@@ -16,12 +16,14 @@ export type QueryParams<K extends OperationId> = ParametersOf<K> extends { query
   ? ([Q] extends [never | undefined] ? Record<string, never> : NonNullable<Q>)
   : Record<string, never>;
 
-/** The JSON request body of an operation, or undefined when it takes none. */
+/** The JSON request body of an operation (or undefined where the body is optional), undefined when it takes none. */
 export type RequestBody<K extends OperationId> = Operation<K> extends {
   requestBody: { content: { 'application/json': infer B } };
 }
   ? B
-  : undefined;
+  : Operation<K> extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? B | undefined
+    : undefined;
 
 /** Every status the spec defines for an operation. */
 export type ResponseStatus<K extends OperationId> = keyof Operation<K>['responses'] & number;

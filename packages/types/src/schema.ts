@@ -256,15 +256,121 @@ export interface paths {
          * The quotas of the account and how much of each is used
          * @description One entry per quota type. `clustergroup` is the fleet quota the server enforces
          *     (`UCS.00000017` beyond it) with the number of fleets of the account. The other limits
-         *     are the UCS defaults, shown but not enforced: `federation` counts the fleets whose
-         *     federation is enabled or being enabled, `cluster` the distinct cluster IDs associated
-         *     with the account's fleets, and `rule` nothing (the reference server keeps no permission
-         *     policies). The numbers are strings, as the Go SDK
+         *     are the UCS defaults: `rule` counts the distinct permission policies bound to the
+         *     account's fleets (enforced by `UpdateClusterGroupAssociatedRules`); `federation`, the
+         *     fleets whose federation is enabled or being enabled, and `cluster`, the distinct cluster
+         *     IDs in the account's fleets, are shown but not enforced. The numbers are strings, as the Go SDK
          *     reads them (the Python SDK takes either).
          */
         get: operations["ShowQuota"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/associatedclusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add clusters to a fleet
+         * @description Adds the clusters to the fleet's `spec.clusterIds` (a cluster already in it stays once);
+         *     it cannot remove one. A fleet holds at most 50 clusters: a call that would take it
+         *     beyond is refused whole with `UCS.01100006`.
+         */
+        put: operations["UpdateClusterGroupAssociatedClusters"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/associatedrules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Bind permission policies (rules) to namespaces of a fleet
+         * @description Replaces the fleet's bindings with `ruleIDNamespaces`, kept as sent; the fleet's
+         *     `spec.ruleNamespaces` then lists every namespace they name. An empty list unbinds all.
+         *     The account may bind at most 50 distinct rules over all its fleets (`rule` in
+         *     `ShowQuota`; `UCS.00000017` beyond).
+         */
+        put: operations["UpdateClusterGroupAssociatedRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/associatedzones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the root domains of the federation's domain-name access
+         * @description Replaces the fleet's `spec.dnsSuffix`. It belongs to the federation: refused with
+         *     `UCS.00000003` while federation is not enabled (or still being enabled), and disabling
+         *     federation keeps it for the next one.
+         */
+        put: operations["UpdateClusterGroupAssociatedZones"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/federations/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upgrade the fleet's federation to another version
+         * @description Starts upgrading the federation to `targetVersion` (one of the versions
+         *     `ListServerConfigs` lists for the fleet's `spec.federationVersion`; without it, the
+         *     newest of them) and answers at once with the job, which `ShowFederationProgress` then
+         *     shows (type `UpgradeFederation`). While it runs the fleet's federation condition is
+         *     `Upgrading` and `spec.federationVersion` the version it started from; once done it is
+         *     the target. Refused with `UCS.00000003` when federation is not enabled (or still being
+         *     enabled), is already being upgraded, or is at the newest version; a `targetVersion` the
+         *     fleet's version cannot be upgraded to is refused with `UCS.00000012`, naming those it can.
+         */
+        post: operations["UpgradeFederation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -398,7 +504,7 @@ export interface components {
          *     response with its `x-ucs-error-codes` too.
          * @enum {string}
          */
-        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018";
+        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006";
         DownloadKubeconfigRequest: {
             duration: components["schemas"]["CertificateDuration"];
         };
@@ -501,9 +607,15 @@ export interface components {
             clusterIds?: string[];
             /** @description Set once federation is enabled (or being enabled). */
             federationId?: string;
-            /** @example v1.7.0-t1109 */
+            /**
+             * @description The federation's version (the one an upgrade started from, until it is done); set while federation is on.
+             * @example v1.7.0-t1109
+             */
             federationVersion?: string;
+            /** @description Root domains of the federation's domain-name access (UpdateClusterGroupAssociatedZones); absent when none. */
             dnsSuffix?: string[];
+            /** @description Every namespace the fleet's permission policies are bound to (UpdateClusterGroupAssociatedRules), sorted; absent when none. */
+            ruleNamespaces?: string[];
             /** @description The VPC endpoints of the federation connection, once connected. */
             connectGatewayEndpoints?: components["schemas"]["ConnectEndpoint"][];
         };
@@ -521,9 +633,9 @@ export interface components {
             /** @enum {string} */
             type: "Federation";
             /** @enum {string} */
-            status: "Available" | "Unavailable" | "Enabling";
+            status: "Available" | "Unavailable" | "Enabling" | "Upgrading";
             /** @enum {string} */
-            reason: "FederationAvailable" | "FederationUnavailable" | "FederationEnabling";
+            reason: "FederationAvailable" | "FederationUnavailable" | "FederationEnabling" | "FederationUpgrading";
             message: string;
             /**
              * Format: date-time
@@ -561,7 +673,7 @@ export interface components {
         };
         JobSpec: {
             /** @enum {string} */
-            type: "CreateFederation" | "DeleteFederation" | "InstallFederationChart" | "CreateFederationCertificates" | "StartFederationApiServer" | "JoinFederationClusters";
+            type: "CreateFederation" | "DeleteFederation" | "UpgradeFederation" | "InstallFederationChart" | "CreateFederationCertificates" | "StartFederationApiServer" | "JoinFederationClusters";
             federationUID?: string;
             resourceID?: string;
             resourceName?: string;
@@ -629,6 +741,30 @@ export interface components {
             min?: string;
             /** @description The highest the limit may be set to. */
             max?: string;
+        };
+        UpdateAssociatedClustersRequest: {
+            /** @description Clusters to add to the fleet. */
+            clusterIds: string[];
+        };
+        UpdateAssociatedRulesRequest: {
+            ruleIDNamespaces: components["schemas"]["RuleIDNamespaces"][];
+        };
+        RuleIDNamespaces: {
+            /** @description Permission policies (rules) to bind. */
+            ruleIDs: string[];
+            /** @description Namespaces they apply to. */
+            namespaces: string[];
+        };
+        UpdateAssociatedZonesRequest: {
+            /** @description Root domains (lowercase DNS names); an empty list removes them. */
+            dnsSuffix: string[];
+        };
+        UpgradeFederationRequest: {
+            /**
+             * @description The version to upgrade to; the newest allowed when absent.
+             * @example v1.11.3
+             */
+            targetVersion?: string;
         };
         Health: {
             /** @enum {string} */
@@ -727,6 +863,22 @@ export interface components {
                  * @example {
                  *       "error_code": "UCS.00000012",
                  *       "error_msg": "Invalid request body: duration must be >= 1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description As `BadRequest`, and `UCS.01100006` when the fleet would hold more than 50 clusters. */
+        AssociationBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.01100006",
+                 *       "error_msg": "Cluster number in fleet exceed limit: fleet demo would hold 51 clusters, at most 50"
                  *     }
                  */
                 "application/json": components["schemas"]["UcsError"];
@@ -1495,6 +1647,193 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    UpdateClusterGroupAssociatedClusters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clusterIds": [
+                 *         "b0d1ecb5-7947-11ee-9467-0255ac1001bf"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateAssociatedClustersRequest"];
+            };
+        };
+        responses: {
+            /** @description The clusters are in the fleet. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["AssociationBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    UpdateClusterGroupAssociatedRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ruleIDNamespaces": [
+                 *         {
+                 *           "ruleIDs": [
+                 *             "f6434332-60d6-11ed-a847-0255ac10003f"
+                 *           ],
+                 *           "namespaces": [
+                 *             "default",
+                 *             "kube-system"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateAssociatedRulesRequest"];
+            };
+        };
+        responses: {
+            /** @description The bindings are replaced. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    UpdateClusterGroupAssociatedZones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dnsSuffix": [
+                 *         "example.com"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateAssociatedZonesRequest"];
+            };
+        };
+        responses: {
+            /** @description The root domains are replaced. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    UpgradeFederation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "targetVersion": "v1.11.3"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpgradeFederationRequest"];
+            };
+        };
+        responses: {
+            /** @description Upgrading has started. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobId": "90d5a14f-2fa4-11ee-ad1d-0255ac1001c4",
+                     *       "message": "The federation is being upgraded"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -92,6 +92,33 @@ export function federationCommand(program: Command, ctx: Context): void {
     ['ucs federation status demo', 'ucs federation status demo --wait', 'ucs federation status demo -o json'],
   );
   addVersionsCommand(federation, ctx);
+  addUpgradeCommand(federation, ctx);
+}
+
+function addUpgradeCommand(federation: Command, ctx: Context): void {
+  withExamples(
+    addWaitOptions(
+      federation
+        .command('upgrade')
+        .description("upgrade a fleet's federation (asynchronous; --wait follows it to the end); see `ucs federation versions FLEET`")
+        .argument('<fleet>', 'fleet ID or name')
+        .option('--to <version>', 'the version to upgrade to (default: the newest allowed)'),
+    ).action(async (ref: string, opts: WaitFlags & { to?: string }, command: Command) => {
+      const client = ctx.client(command);
+      const fleet = await findFleet(client, ref);
+      const accepted = await client.upgradeFederation(fleet.metadata.uid, opts.to);
+      const name = fleet.metadata.name;
+      if (!opts.wait) {
+        ctx.io.stdout.write(`federation of fleet ${name} is being upgraded (job ${accepted.jobId})\n`);
+        ctx.note(`follow it with: ucs federation status ${name} --wait`);
+        return;
+      }
+      const job = await follow(ctx, client, fleet, opts, `Upgrading federation of fleet ${name}`);
+      const upgraded = await client.showFleet(fleet.metadata.uid);
+      ctx.io.stdout.write(`federation of fleet ${name} is at ${upgraded.spec.federationVersion ?? '?'} (job ${job.metadata.uid})\n`);
+    }),
+    ['ucs federation upgrade demo --wait', 'ucs federation upgrade demo --to v1.11.3'],
+  );
 }
 
 function addVersionsCommand(federation: Command, ctx: Context): void {

@@ -32,6 +32,8 @@ export const invalidQuery = (detail: string): UcsError => new UcsError(400, 'UCS
 export const invalidHeader = (detail: string, status: 400 | 415 = 400): UcsError =>
   new UcsError(status, 'UCS.00000016', `Invalid header value: ${detail}`);
 
+export const fleetClusterLimit = (detail: string): UcsError => new UcsError(400, 'UCS.01100006', `Cluster number in fleet exceed limit: ${detail}`);
+
 export const quotaExceeded = (detail: string): UcsError => new UcsError(400, 'UCS.00000017', `Insufficient quota: ${detail}`);
 
 export const unauthorized = (detail: string): UcsError => new UcsError(401, 'UCS.00000018', `Authorization failed: ${detail}`);

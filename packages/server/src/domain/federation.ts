@@ -6,6 +6,7 @@ import { federationStateError, fleetNotFound } from './errors.js';
 import { federationStatus, type FederationStatus } from './fleet-rules.js';
 import type { FederationEvents } from './federation-events.js';
 import { jobView } from './federation-job.js';
+import { initialFederationVersion } from './federation-versions.js';
 import type { FleetService } from './fleets.js';
 import { createFleetCa, type KeyType } from '@ucs-fleet/pki';
 import type { ConnectionRecord, FederationRecord, FederationSummary, FleetSummary, JobRecord } from '../store/records.js';
@@ -128,7 +129,7 @@ export async function newFederation(
   const id = deps.newId();
   const ca = await createFleetCa({ fleetId: fleet.id, fleetName: fleet.name, now: new Date(now), keyType: deps.caKeyType });
   const readyAt = now + Math.max(0, delayMs);
-  const federation: FederationRecord = { id, startedAt: now, readyAt, ca };
+  const federation: FederationRecord = { id, startedAt: now, readyAt, ca, version: initialFederationVersion, upgrade: undefined };
   const job: JobRecord = { id: deps.newId(), fleetId: fleet.id, type: 'CreateFederation', federationId: id, startedAt: now, readyAt };
   return { federation, job };
 }

@@ -1,5 +1,6 @@
 import type { ClusterGroup } from '@ucs-fleet/types';
-import { initialFederationVersion } from './federation-versions.js';
+import { ruleNamespaceNames } from './fleet-associations.js';
+import { isUpgrading, runningVersion } from './federation-upgrade.js';
 import { federationStatus } from './fleet-rules.js';
 import type { FleetSummary } from '../store/records.js';
 import { rfc3339 } from './time-format.js';
@@ -17,17 +18,20 @@ export function clusterGroupView(fleet: FleetSummary, now: number, region: strin
       creationTimestamp: rfc3339(fleet.createdAt),
       updateTimestamp: rfc3339(fleet.updatedAt),
     },
-    spec: specView(fleet, region),
+    spec: specView(fleet, now, region),
     status: { conditions: [federationCondition(fleet, now)] },
   };
 }
 
-function specView(fleet: FleetSummary, region: string): ClusterGroup['spec'] {
+function specView(fleet: FleetSummary, now: number, region: string): ClusterGroup['spec'] {
   const spec: ClusterGroup['spec'] = { clusterIds: fleet.clusterIds };
   if (fleet.description !== undefined) spec.description = fleet.description;
+  if (fleet.dnsSuffix.length > 0) spec.dnsSuffix = fleet.dnsSuffix;
+  const namespaces = ruleNamespaceNames(fleet);
+  if (namespaces.length > 0) spec.ruleNamespaces = namespaces;
   if (fleet.federation) {
     spec.federationId = fleet.federation.id;
-    spec.federationVersion = initialFederationVersion;
+    spec.federationVersion = runningVersion(fleet.federation, now);
   }
   if (fleet.connection) {
     spec.connectGatewayEndpoints = [
@@ -43,7 +47,10 @@ function federationCondition(fleet: FleetSummary, now: number): Condition {
     case 'enabling':
       return condition('Enabling', 'FederationEnabling', 'federation is being enabled', status.federation.startedAt);
     case 'enabled':
-      return condition('Available', 'FederationAvailable', 'federation is enabled', status.federation.readyAt);
+      if (isUpgrading(status.federation, now) && status.federation.upgrade) {
+        return condition('Upgrading', 'FederationUpgrading', `federation is being upgraded to ${status.federation.version}`, status.federation.upgrade.startedAt);
+      }
+      return condition('Available', 'FederationAvailable', 'federation is enabled', Math.max(status.federation.readyAt, status.federation.upgrade?.readyAt ?? 0));
     case 'disabled':
       return condition('Unavailable', 'FederationUnavailable', 'federation is not enabled', fleet.updatedAt);
   }

@@ -3,7 +3,7 @@ import type { Caller } from './caller.js';
 import type { Clock } from './clock.js';
 import { fleetNotFound, federationStateError, invalidBody, invalidQuery, quotaExceeded } from './errors.js';
 import { clusterGroupView } from './fleet-view.js';
-import type { FleetListQuery, FleetSummary } from '../store/records.js';
+import type { FleetListQuery, FleetRecord, FleetSummary, FleetUpdate } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 type Schemas = components['schemas'];
@@ -63,10 +63,15 @@ export class FleetService {
 
   /** UpdateClusterGroup: a new description (an empty one clears it); any federation state allows it. */
   async describe(caller: Caller, fleetId: string, description: string): Promise<Schemas['EmptyObject']> {
-    await this.require(caller, fleetId);
-    const change = { description: description === '' ? null : description };
-    if (!(await this.deps.store.updateFleet(caller.domainId, fleetId, change, this.deps.clock.now()))) throw fleetNotFound(fleetId);
+    await this.update(caller, fleetId, () => ({ change: { description: description === '' ? null : description } }));
     return {};
+  }
+
+  /** Writes what `decide` says, on the fleet as it is inside the store's transaction; another account's fleet is missing. */
+  async update(caller: Caller, fleetId: string, decide: (fleet: FleetRecord, account: readonly FleetRecord[]) => FleetUpdate): Promise<FleetRecord> {
+    const updated = await this.deps.store.updateFleet(caller.domainId, fleetId, decide, this.deps.clock.now());
+    if (!updated) throw fleetNotFound(fleetId);
+    return updated;
   }
 
   /** The caller's fleet; another account's fleet answers exactly like a missing one. */

@@ -6,6 +6,8 @@ import { FederationService } from './federation.js';
 import { FleetService } from './fleets.js';
 import { KubeconfigService } from './kubeconfigs.js';
 import { QuotaService } from './quotas.js';
+import { AssociationService } from './fleet-associations.js';
+import { UpgradeService } from './federation-upgrade.js';
 import type { KeyPool, KeyType } from '@ucs-fleet/pki';
 import type { Store } from '../store/store.js';
 
@@ -29,6 +31,8 @@ export interface Domain {
   federation: FederationService;
   kubeconfigs: KubeconfigService;
   quotas: QuotaService;
+  associations: AssociationService;
+  upgrades: UpgradeService;
   caCache: CaCache;
   /** Enables and disables, announced after the store committed them. */
   federationEvents: FederationEvents;
@@ -60,5 +64,7 @@ export function createDomain(o: DomainOptions): Domain {
     endpointCaData: o.endpointCaData,
   });
   const quotas = new QuotaService({ store: o.store, fleetQuota: o.fleetQuota });
-  return { fleets, federation, kubeconfigs, quotas, caCache, federationEvents };
+  const associations = new AssociationService({ clock: o.clock, fleets });
+  const upgrades = new UpgradeService({ clock: o.clock, fleets, newId, upgradeDelayMs: o.enableDelayMs });
+  return { fleets, federation, kubeconfigs, quotas, associations, upgrades, caCache, federationEvents };
 }

@@ -1,6 +1,7 @@
 import type { components } from '@ucs-fleet/types';
 import type { Caller } from './caller.js';
 import { forbidden } from './errors.js';
+import { ruleIds, rulesPerAccount } from './fleet-associations.js';
 import type { Store } from '../store/store.js';
 
 type QuotaResource = components['schemas']['QuotaResource'];
@@ -14,7 +15,7 @@ export interface QuotaServiceDeps {
 const defaults = {
   cluster: { quota: 50, min: 20, max: 100 },
   clustergroup: { min: 20, max: 100 },
-  rule: { quota: 50, min: 20, max: 100 },
+  rule: { min: 20, max: 100 },
   federation: { quota: 10, min: 1, max: 50 },
 } as const;
 
@@ -32,7 +33,7 @@ export class QuotaService {
         resources: [
           resource('cluster', defaults.cluster.quota, clusters.size, defaults.cluster),
           resource('clustergroup', this.deps.fleetQuota, items.length, defaults.clustergroup),
-          resource('rule', defaults.rule.quota, 0, defaults.rule),
+          resource('rule', rulesPerAccount, new Set(items.flatMap(ruleIds)).size, defaults.rule),
           resource('federation', defaults.federation.quota, federated, defaults.federation),
         ],
       },

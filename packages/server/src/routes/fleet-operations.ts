@@ -2,14 +2,37 @@ import type { Domain } from '../domain/index.js';
 import { serverConfigsView } from '../domain/federation-versions.js';
 import type { HandlerTable } from './handler.js';
 
-type FleetOperations = 'UpdateClusterGroup' | 'ListServerConfigs' | 'ShowQuota';
+type FleetOperations =
+  | 'UpdateClusterGroup'
+  | 'UpdateClusterGroupAssociatedClusters'
+  | 'UpdateClusterGroupAssociatedRules'
+  | 'UpdateClusterGroupAssociatedZones'
+  | 'UpgradeFederation'
+  | 'ListServerConfigs'
+  | 'ShowQuota';
 
 /** The fleet operations of the official SDKs beyond the kubeconfig path. */
-export function fleetOperationHandlers({ fleets, quotas }: Domain): Pick<HandlerTable, FleetOperations> {
+export function fleetOperationHandlers({ fleets, quotas, associations, upgrades }: Domain): Pick<HandlerTable, FleetOperations> {
   return {
     UpdateClusterGroup: async ({ caller, params, body }) => ({
       status: 200,
       body: await fleets.describe(caller, params.clustergroupid, body.description),
+    }),
+    UpdateClusterGroupAssociatedClusters: async ({ caller, params, body }) => ({
+      status: 200,
+      body: await associations.addClusters(caller, params.clustergroupid, body.clusterIds),
+    }),
+    UpdateClusterGroupAssociatedRules: async ({ caller, params, body }) => ({
+      status: 200,
+      body: await associations.bindRules(caller, params.clustergroupid, body.ruleIDNamespaces),
+    }),
+    UpdateClusterGroupAssociatedZones: async ({ caller, params, body }) => ({
+      status: 200,
+      body: await associations.setZones(caller, params.clustergroupid, body.dnsSuffix),
+    }),
+    UpgradeFederation: async ({ caller, params, body }) => ({
+      status: 200,
+      body: await upgrades.upgrade(caller, params.clustergroupid, body?.targetVersion),
     }),
     ListServerConfigs: async () => ({ status: 200, body: serverConfigsView() }),
     ShowQuota: async ({ caller, params }) => ({ status: 200, body: await quotas.show(caller, params.domainid) }),

@@ -10,6 +10,10 @@ export interface FleetSummary {
   name: string;
   description: string | undefined;
   clusterIds: string[];
+  /** Root domains of the federation's domain-name access (UpdateClusterGroupAssociatedZones). */
+  dnsSuffix: string[];
+  /** Permission policies bound to namespaces, as UpdateClusterGroupAssociatedRules set them. */
+  ruleNamespaces: RuleNamespacesRecord[];
   createdAt: number;
   updatedAt: number;
   federation: FederationSummary | undefined;
@@ -27,6 +31,21 @@ export interface FederationSummary {
   startedAt: number;
   /** When enabling completes; the federation state is derived from it, never from a timer. */
   readyAt: number;
+  /** The version it runs, or is being upgraded to while `upgrade` is running. */
+  version: string;
+  upgrade: UpgradeRecord | undefined;
+}
+
+/** The latest upgrade of a federation; it is done once readyAt has passed. */
+export interface UpgradeRecord {
+  from: string;
+  startedAt: number;
+  readyAt: number;
+}
+
+export interface RuleNamespacesRecord {
+  ruleIDs: string[];
+  namespaces: string[];
 }
 
 export interface CaRecord {
@@ -42,7 +61,7 @@ export interface ConnectionRecord {
   createdAt: number;
 }
 
-export type JobType = 'CreateFederation' | 'DeleteFederation';
+export type JobType = 'CreateFederation' | 'DeleteFederation' | 'UpgradeFederation';
 
 export interface JobRecord {
   id: string;
@@ -70,6 +89,17 @@ export type NewFleet = Pick<FleetRecord, 'id' | 'domainId' | 'name' | 'descripti
 export interface FleetChange {
   /** null clears the description. */
   description?: string | null;
+  clusterIds?: string[];
+  dnsSuffix?: string[];
+  ruleNamespaces?: RuleNamespacesRecord[];
+  /** An upgrade of the fleet's federation, which must be on: its target becomes the version. */
+  upgrade?: { to: string; record: UpgradeRecord };
+}
+
+/** What an update writes, decided on the fleet as it is inside the update's transaction, and the job it records. */
+export interface FleetUpdate {
+  change: FleetChange;
+  job?: JobRecord;
 }
 
 export interface FleetListQuery {

@@ -1,5 +1,5 @@
 import { sql, type ColumnDefinitionBuilder, type ColumnType, type Generated, type Kysely } from 'kysely';
-import type { JobType } from './records.js';
+import type { JobType, RuleNamespacesRecord } from './records.js';
 
 /**
  * The tables, as the query layer (sql-store.ts) sees them, and the versioned migrations that
@@ -34,6 +34,13 @@ export interface FleetsTable {
   connection_vpc_id: string | null;
   connection_subnet_id: string | null;
   connection_created_at: number | null;
+  /** JSON arrays, as cluster_ids. */
+  dns_suffix: ColumnType<string[] | string, string | undefined, string>;
+  rule_namespaces: ColumnType<RuleNamespacesRecord[] | string, string | undefined, string>;
+  federation_version: string | null;
+  federation_upgrade_from: string | null;
+  federation_upgrade_started_at: number | null;
+  federation_upgrade_ready_at: number | null;
 }
 
 export interface JobsTable {
@@ -177,6 +184,23 @@ export const migrations: readonly Migration[] = [
         .addColumn('key_pem', 'text', (c) => c.notNull())
         .addColumn('created_at', t.int64, (c) => c.notNull())
         .execute();
+    },
+  },
+  {
+    version: 4,
+    name: "a fleet's DNS suffixes, permission-policy bindings, federation version and upgrade",
+    async up(db, t) {
+      const columns: [string, (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder, ColumnTypes['json'] | ColumnTypes['int64'] | 'text'][] = [
+        ['dns_suffix', (c) => c.notNull().defaultTo(sql`'[]'`), t.json],
+        ['rule_namespaces', (c) => c.notNull().defaultTo(sql`'[]'`), t.json],
+        ['federation_version', (c) => c, 'text'],
+        ['federation_upgrade_from', (c) => c, 'text'],
+        ['federation_upgrade_started_at', (c) => c, t.int64],
+        ['federation_upgrade_ready_at', (c) => c, t.int64],
+      ];
+      for (const [name, build, type] of columns) await db.schema.alterTable('fleets').addColumn(name, type, build).execute();
+      // Every federation enabled before versions were kept started at the one version there was.
+      await sql`UPDATE fleets SET federation_version = 'v1.10.7' WHERE federation_id IS NOT NULL`.execute(db);
     },
   },
 ];

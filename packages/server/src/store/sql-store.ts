@@ -9,6 +9,7 @@ import type {
   FederationRecord,
   FederationSummary,
   FleetChange,
+  FleetUpdate,
   FleetListQuery,
   FleetRecord,
   FleetSummary,
@@ -108,14 +109,25 @@ export class SqlStore implements Store {
     return { items: rows.map(fleetFromRow), total: Number(count.n) };
   }
 
-  async updateFleet(domainId: string, fleetId: string, change: FleetChange, now: number): Promise<boolean> {
-    const updated = await this.#db
-      .updateTable('fleets')
-      .set({ ...(change.description !== undefined ? { description: change.description } : {}), updated_at: now })
-      .where('id', '=', fleetId)
-      .where('domain_id', '=', domainId)
-      .executeTakeFirst();
-    return updated.numUpdatedRows === 1n;
+  async updateFleet(
+    domainId: string,
+    fleetId: string,
+    decide: (fleet: FleetRecord, account: readonly FleetRecord[]) => FleetUpdate,
+    now: number,
+  ): Promise<FleetRecord | undefined> {
+    return inTransaction(this.engine, async (trx) => {
+      // Updates of one account queue here, so that `decide` sees every earlier commit.
+      await this.engine.lockAccount(trx, domainId);
+      const account = (await trx.selectFrom('fleets').selectAll().where('domain_id', '=', domainId).orderBy('created_at').orderBy('id').execute()).map(fleetFromRow);
+      const fleet = account.find((f) => f.id === fleetId);
+      if (!fleet) return undefined;
+      const { change, job } = decide(fleet, account);
+      if (change.upgrade && !fleet.federation) throw new Error('an upgrade needs the federation on');
+      await trx.updateTable('fleets').set(changeColumns(change, now)).where('id', '=', fleetId).where('domain_id', '=', domainId).execute();
+      if (job) await insertJob(trx, job);
+      const row = await trx.selectFrom('fleets').selectAll().where('id', '=', fleetId).where('domain_id', '=', domainId).executeTakeFirst();
+      return row && fleetFromRow(row);
+    });
   }
 
   async deleteFleet(domainId: string, fleetId: string): Promise<boolean> {
@@ -134,6 +146,7 @@ export class SqlStore implements Store {
       federation_ready_at: federation.readyAt,
       ca_cert_pem: federation.ca.certPem,
       ca_key_pem: federation.ca.keyPem,
+      federation_version: federation.version,
       updated_at: now,
     });
   }
@@ -150,6 +163,10 @@ export class SqlStore implements Store {
       connection_vpc_id: null,
       connection_subnet_id: null,
       connection_created_at: null,
+      federation_version: null,
+      federation_upgrade_from: null,
+      federation_upgrade_started_at: null,
+      federation_upgrade_ready_at: null,
       updated_at: now,
     });
   }
@@ -271,6 +288,12 @@ const summaryColumns = [
   'connection_vpc_id',
   'connection_subnet_id',
   'connection_created_at',
+  'dns_suffix',
+  'rule_namespaces',
+  'federation_version',
+  'federation_upgrade_from',
+  'federation_upgrade_started_at',
+  'federation_upgrade_ready_at',
 ] as const satisfies readonly (keyof FleetsTable)[];
 
 type SummaryRow = Pick<Selectable<FleetsTable>, (typeof summaryColumns)[number]>;
@@ -283,7 +306,7 @@ function hotQueries(db: Kysely<Tables>) {
     federationOf: compiledOnce(db, (fleetId: string) =>
       db
         .selectFrom('fleets')
-        .select(['federation_id', 'federation_started_at', 'federation_ready_at', 'ca_cert_pem', 'ca_key_pem'])
+        .select(federationColumns)
         .where('id', '=', fleetId),
     ),
     fleetById: compiledOnce(db, (fleetId: string, domainId: string) =>
@@ -332,7 +355,9 @@ function fleetSummaryFromRow(row: SummaryRow): FleetSummary {
     domainId: row.domain_id,
     name: row.name,
     description: row.description ?? undefined,
-    clusterIds: typeof row.cluster_ids === 'string' ? (JSON.parse(row.cluster_ids) as string[]) : row.cluster_ids,
+    clusterIds: fromJson(row.cluster_ids),
+    dnsSuffix: fromJson(row.dns_suffix),
+    ruleNamespaces: fromJson(row.rule_namespaces),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     federation: federationFromRow(row),
@@ -349,16 +374,43 @@ function fleetSummaryFromRow(row: SummaryRow): FleetSummary {
   };
 }
 
-function federationFromRow(row: Pick<SummaryRow, 'federation_id' | 'federation_started_at' | 'federation_ready_at'>): FederationSummary | undefined {
+function federationFromRow(row: Pick<SummaryRow, FederationSummaryColumn>): FederationSummary | undefined {
   if (row.federation_id === null) return undefined;
   return {
     id: row.federation_id,
     startedAt: row.federation_started_at ?? 0,
     readyAt: row.federation_ready_at ?? 0,
+    version: row.federation_version ?? '',
+    upgrade:
+      row.federation_upgrade_from === null
+        ? undefined
+        : { from: row.federation_upgrade_from, startedAt: row.federation_upgrade_started_at ?? 0, readyAt: row.federation_upgrade_ready_at ?? 0 },
   };
 }
 
-type FederationColumn = 'federation_id' | 'federation_started_at' | 'federation_ready_at' | 'ca_cert_pem' | 'ca_key_pem';
+type FederationSummaryColumn =
+  | 'federation_id'
+  | 'federation_started_at'
+  | 'federation_ready_at'
+  | 'federation_version'
+  | 'federation_upgrade_from'
+  | 'federation_upgrade_started_at'
+  | 'federation_upgrade_ready_at';
+
+type FederationColumn = FederationSummaryColumn | 'ca_cert_pem' | 'ca_key_pem';
+
+/** What a CA load reads: the federation and its CA's PEMs. */
+const federationColumns = [
+  'federation_id',
+  'federation_started_at',
+  'federation_ready_at',
+  'federation_version',
+  'federation_upgrade_from',
+  'federation_upgrade_started_at',
+  'federation_upgrade_ready_at',
+  'ca_cert_pem',
+  'ca_key_pem',
+] as const satisfies readonly FederationColumn[];
 
 function federationWithCaFromRow(row: Pick<Selectable<FleetsTable>, FederationColumn>): FederationRecord | undefined {
   const federation = federationFromRow(row);
@@ -386,5 +438,28 @@ function certificateFromRow(row: Selectable<CertificatesTable>): CertificateReco
     notBefore: row.not_before,
     notAfter: row.not_after,
     issuedAt: row.issued_at,
+  };
+}
+
+/** A JSON column: text on SQLite, already parsed from JSONB on PostgreSQL. */
+function fromJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
+
+function changeColumns(change: FleetChange, now: number): Updateable<FleetsTable> {
+  return {
+    ...(change.description !== undefined ? { description: change.description } : {}),
+    ...(change.clusterIds ? { cluster_ids: JSON.stringify(change.clusterIds) } : {}),
+    ...(change.dnsSuffix ? { dns_suffix: JSON.stringify(change.dnsSuffix) } : {}),
+    ...(change.ruleNamespaces ? { rule_namespaces: JSON.stringify(change.ruleNamespaces) } : {}),
+    ...(change.upgrade
+      ? {
+          federation_version: change.upgrade.to,
+          federation_upgrade_from: change.upgrade.record.from,
+          federation_upgrade_started_at: change.upgrade.record.startedAt,
+          federation_upgrade_ready_at: change.upgrade.record.readyAt,
+        }
+      : {}),
+    updated_at: now,
   };
 }

@@ -3,7 +3,7 @@ import type {
   CertificateRecord,
   ConnectionRecord,
   FederationRecord,
-  FleetChange,
+  FleetUpdate,
   FleetListQuery,
   FleetRecord,
   FleetSummary,
@@ -28,8 +28,12 @@ export interface Store {
   /** The CA of a federation while it is on; undefined once it is disabled (or re-enabled under another id). */
   getCa(federationId: string): Promise<CaRecord | undefined>;
   listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }>;
-  /** Changes the given fields of the caller's fleet (and its update time); false when there is no such fleet. */
-  updateFleet(domainId: string, fleetId: string, change: FleetChange, now: number): Promise<boolean>;
+  /**
+   * Changes a fleet of the account in one transaction that serialises the account's updates:
+   * `decide` sees the fleet and every fleet of the account as they are then, and says what to
+   * write (it may throw to write nothing). The fleet as written; undefined when there is none.
+   */
+  updateFleet(domainId: string, fleetId: string, decide: (fleet: FleetRecord, account: readonly FleetRecord[]) => FleetUpdate, now: number): Promise<FleetRecord | undefined>;
   /** Deletes the fleet only while its federation is disabled. */
   deleteFleet(domainId: string, fleetId: string): Promise<boolean>;
   /** Starts federation only while it is disabled; records the job in the same transaction. */
