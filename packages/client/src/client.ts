@@ -49,6 +49,12 @@ export interface UcsClient {
   setFederationZones(fleetId: string, dnsSuffix: string[]): Promise<Schemas['EmptyObject']>;
   /** UpgradeFederation: starts upgrading the federation (to the newest allowed version when none is given). */
   upgradeFederation(fleetId: string, targetVersion?: string): Promise<Schemas['JobAccepted']>;
+  /** EnableClusterGroupPolicy: starts enabling the fleet's policy center. */
+  enableFleetPolicy(fleetId: string): Promise<Schemas['PolicyJobAccepted']>;
+  /** DisableClusterGroupPolicy: turns the fleet's policy center off, dropping its instances. */
+  disableFleetPolicy(fleetId: string): Promise<Schemas['PolicyJobAccepted']>;
+  /** CreateClusterGroupPolicyInstance: applies a policy definition to namespaces of the fleet. */
+  createFleetPolicyInstance(fleetId: string, request: Schemas['PolicyInstanceRequest']): Promise<Schemas['PolicyJobAccepted']>;
   /** ListServerConfigs: the service configuration, with the federation upgrade map. */
   listServerConfigs(): Promise<Schemas['ServerConfigs']>;
   /** ShowQuota: the quotas of an account (the caller's own) and what of each is used. */
@@ -81,6 +87,9 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
       call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/associatedzones', { ...withFleet(id), body: { dnsSuffix } })),
     upgradeFederation: (id, targetVersion) =>
       call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations/upgrade', { ...withFleet(id), body: targetVersion === undefined ? {} : { targetVersion } })),
+    enableFleetPolicy: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),
+    disableFleetPolicy: (id) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),
+    createFleetPolicyInstance: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policyinstance', { ...withFleet(id), body })),
     listServerConfigs: () => call(options, raw.GET('/v1/serverconfig')),
     showQuota: (domainid) => call(options, raw.GET('/v1/maintenance/quota/{domainid}', { params: { path: { domainid } } })),
   };

@@ -83,6 +83,12 @@ const fleetOperationCases: { operation: string; name: string; request: ApiReques
   { operation: 'UpgradeFederation', name: 'a target the version cannot be upgraded to', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/upgrade`, token, body: { targetVersion: 'v0.0.1' } }, status: 400, code: 'UCS.00000012', message: /targetVersion: v1\.10\.7 can be upgraded to/ },
   { operation: 'UpgradeFederation', name: 'targetVersion a number', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/upgrade`, token, body: { targetVersion: 1 } }, status: 400, code: 'UCS.00000012', message: /targetVersion/ },
   { operation: 'UpgradeFederation', name: 'an unknown field', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/upgrade`, token, body: { version: 'v1.11.3' } }, status: 400, code: 'UCS.00000012' },
+  { operation: 'EnableClusterGroupPolicy', name: 'an unknown query parameter', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/policy?force=true`, token }, status: 400, code: 'UCS.00000011', message: /force/ },
+  { operation: 'EnableClusterGroupPolicy', name: 'retry neither true nor false', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/policy?retry=yes`, token }, status: 400, code: 'UCS.00000011', message: /retry/ },
+  { operation: 'DisableClusterGroupPolicy', name: 'an unknown query parameter', request: { method: 'DELETE', path: `/v1/clustergroups/${readyFleetId}/policy?all=1`, token }, status: 400, code: 'UCS.00000011', message: /all/ },
+  { operation: 'CreateClusterGroupPolicyInstance', name: 'no template', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/policyinstance`, token, body: { enforcementAction: 'warn' } }, status: 400, code: 'UCS.00000012', message: /constraintTemplateID/ },
+  { operation: 'CreateClusterGroupPolicyInstance', name: 'an enforcement action neither warn nor deny', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/policyinstance`, token, body: { constraintTemplateID: 't', enforcementAction: 'block' } }, status: 400, code: 'UCS.00000012', message: /enforcementAction/ },
+  { operation: 'CreateClusterGroupPolicyInstance', name: 'parameters not an object', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/policyinstance`, token, body: { constraintTemplateID: 't', parameters: [1] } }, status: 400, code: 'UCS.00000012', message: /parameters/ },
   { operation: 'ListServerConfigs', name: 'an unknown query parameter', request: { path: '/v1/serverconfig?kind=federation', token }, status: 400, code: 'UCS.00000011', message: /kind/ },
   { operation: 'ListServerConfigs', name: 'no token', request: { path: '/v1/serverconfig' }, status: 401, code: 'UCS.00000018' },
   { operation: 'ShowQuota', name: "another account's domain id", request: { path: '/v1/maintenance/quota/d2', token }, status: 403, code: 'UCS.00000004', message: /d2/ },
@@ -100,6 +106,7 @@ describe('bad requests to the fleet operations', () => {
   const accountState = async () => ({
     fleets: (await callApi(server.url, { path: '/v1/clustergroups?order=asc', token })).body,
     job: (await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}/federations/progress`, token })).body,
+    policyInstances: await server.store.listPolicyInstances(readyFleetId),
     quota: (await callApi(server.url, { path: '/v1/maintenance/quota/d1', token })).body,
   });
 

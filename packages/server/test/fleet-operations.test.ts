@@ -111,6 +111,48 @@ describe('fleet operations', () => {
     assert.equal((await show()).spec.federationVersion, target, 'kept across a restart');
   });
 
+  const call = (method: string, id: string, suffix: string, body?: unknown) => callApi(server.url, { method, path: `/v1/clustergroups/${id}${suffix}`, token, body });
+  const policyCondition = async (id: string) => (await show(id)).status.conditions.find((c) => c.type === 'Policy');
+
+  test('EnableClusterGroupPolicy: 201 with a jobID; the fleet shows its policyId and a Running Policy condition', async () => {
+    const id = await create('with-policy');
+    const enabled = await call('POST', id, '/policy?retry=false');
+    assert.equal(enabled.status, 201, enabled.text);
+    assert.match((enabled.body as { jobID: string }).jobID, /^[0-9a-f-]{36}$/);
+    const fleet = await show(id) as Fleet & { spec: { policyId?: string } };
+    assert.match(fleet.spec.policyId ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal((await policyCondition(id))?.status, 'Running');
+  });
+
+  test('CreateClusterGroupPolicyInstance: 201 with a jobID; the instance is kept as sent and counted, across a restart', async () => {
+    const id = await create('with-instance');
+    await call('POST', id, '/policy');
+    const request = { constraintTemplateID: 'f1519ae2-adf8-11ed-9f9c-0255ac100186', enforcementAction: 'warn', namespaces: ['default'], parameters: { volumes: ['configMap'], nested: { depth: 2 } } };
+    const created = await call('POST', id, '/policyinstance', request);
+    assert.equal(created.status, 201, created.text);
+    const { jobID } = created.body as { jobID: string };
+    const [instance] = await server.store.listPolicyInstances(id);
+    assert.deepEqual(instance && { ...instance, createdAt: 0 }, { id: jobID, fleetId: id, templateId: request.constraintTemplateID, enforcementAction: 'warn', namespaces: ['default'], parameters: request.parameters, createdAt: 0 });
+    assert.match((await policyCondition(id))?.message ?? '', /with 1 policy instance$/);
+    await server.close();
+    server = await startTestServer({ config: { dataDir } });
+    assert.equal((await server.store.listPolicyInstances(id)).length, 1);
+    assert.match((await policyCondition(id))?.message ?? '', /with 1 policy instance$/);
+  });
+
+  test('DisableClusterGroupPolicy: 200 with a jobID; policyId, the Policy condition and the instances are gone', async () => {
+    const id = await create('without-policy');
+    await call('POST', id, '/policy');
+    await call('POST', id, '/policyinstance', { constraintTemplateID: 't-1' });
+    const disabled = await call('DELETE', id, '/policy');
+    assert.equal(disabled.status, 200, disabled.text);
+    assert.ok((disabled.body as { jobID: string }).jobID);
+    const fleet = await show(id) as Fleet & { spec: { policyId?: string } };
+    assert.equal(fleet.spec.policyId, undefined);
+    assert.equal(await policyCondition(id), undefined);
+    assert.deepEqual(await server.store.listPolicyInstances(id), []);
+  });
+
   test('ListServerConfigs: the federation upgrade map names the version a federated fleet is at', async () => {
     const response = await callApi(server.url, { path: '/v1/serverconfig', token });
     assert.equal(response.status, 200, response.text);

@@ -14,6 +14,7 @@ const bodies: Record<string, unknown> = {
   UpdateClusterGroupAssociatedRules: { ruleIDNamespaces: [{ ruleIDs: ['foreign-rule'], namespaces: ['default'] }] },
   UpdateClusterGroupAssociatedZones: { dnsSuffix: ['foreign.example'] },
   UpgradeFederation: {},
+  CreateClusterGroupPolicyInstance: { constraintTemplateID: 'foreign-template' },
 };
 
 describe('tenant isolation: another account never sees or touches a fleet', () => {

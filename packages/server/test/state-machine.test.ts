@@ -16,6 +16,7 @@ const seed = {
     { id: 'f-deleted', name: 'deleted', domainId: 'd1' },
     { id: 'f-upgrading', name: 'upgrading', domainId: 'd1', federation: 'enabled' as const },
     { id: 'f-full', name: 'full', domainId: 'd1' },
+    { id: 'f-policy', name: 'policy', domainId: 'd1' },
   ],
 };
 
@@ -49,6 +50,11 @@ const wrongOrder: { name: string; request: ApiRequest; code: string; message: Re
   { name: 'upgrade before federation', request: at('f-off', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /not enabled/ },
   { name: 'upgrade while enabling', request: at('f-enabling', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /still being enabled/ },
   { name: 'upgrade while upgrading', request: at('f-upgrading', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /already being upgraded/ },
+  { name: 'enable the policy center while it is being enabled', request: at('f-policy', '/policy', 'POST'), code: 'UCS.01130006', message: /being enabled/ },
+  { name: 'disable the policy center while it is being enabled', request: at('f-policy', '/policy', 'DELETE'), code: 'UCS.01130006', message: /being enabled/ },
+  { name: 'disable a policy center that is not enabled', request: at('f-off', '/policy', 'DELETE'), code: 'UCS.00150006', message: /not enabled/ },
+  { name: 'a policy instance before the policy center', request: at('f-off', '/policyinstance', 'POST', { constraintTemplateID: 't' }), code: 'UCS.00150006', message: /not enabled/ },
+  { name: 'a policy instance while it is being enabled', request: at('f-policy', '/policyinstance', 'POST', { constraintTemplateID: 't' }), code: 'UCS.01130006', message: /still being enabled/ },
   { name: 'progress of a fleet that never had a job', request: at('f-off', '/federations/progress', 'GET'), code: 'UCS.00000013', message: /no federation job/ },
 ];
 
@@ -58,6 +64,7 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
     server = await startTestServer({ seed, config: { federationDelayMs: 3_600_000 } });
     assert.equal((await callApi(server.url, at('f-deleted', '', 'DELETE'))).status, 200);
     assert.equal((await callApi(server.url, at('f-upgrading', '/federations/upgrade', 'POST', {}))).status, 200);
+    assert.equal((await callApi(server.url, at('f-policy', '/policy', 'POST'))).status, 201);
     const clusters = Array.from({ length: 50 }, (_, i) => `cluster-${i}`);
     assert.equal((await callApi(server.url, at('f-full', '/associatedclusters', 'PUT', { clusterIds: clusters }))).status, 200);
     const rules = Array.from({ length: 50 }, (_, i) => `rule-${i}`);
@@ -69,7 +76,8 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
     const list = await callApi(server.url, { path: '/v1/clustergroups?order=asc', token });
     const jobs = await Promise.all(seed.fleets.map((f) => server.store.latestJob(f.id)));
     const certificates = await Promise.all(seed.fleets.map((f) => server.store.listCertificates(f.id)));
-    return { list: list.body, jobs, certificates };
+    const policyInstances = await Promise.all(seed.fleets.map((f) => server.store.listPolicyInstances(f.id)));
+    return { list: list.body, jobs, certificates, policyInstances };
   };
 
   for (const c of wrongOrder) {

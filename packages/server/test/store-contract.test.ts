@@ -100,7 +100,7 @@ for (const engine of engines) {
         const f = fleet({ description: 'with a description', clusterIds: ['c-1', 'c-2'] });
         assert.deepEqual(await a.createFleet(f, 50), { ok: true });
         const read = await b.getFleet(f.domainId, f.id);
-        assert.deepEqual(read, { ...f, dnsSuffix: [], ruleNamespaces: [], updatedAt: t0, federation: undefined, connection: undefined });
+        assert.deepEqual(read, { ...f, dnsSuffix: [], ruleNamespaces: [], policy: undefined, updatedAt: t0, federation: undefined, connection: undefined });
         const plain = fleet();
         await a.createFleet(plain, 50);
         assert.equal((await b.getFleet(plain.domainId, plain.id))?.description, undefined);
@@ -156,7 +156,7 @@ for (const engine of engines) {
         assert.equal(await a.updateFleet(f.domainId, randomUUID(), set({ description: 'missing' }), t0 + 1), undefined);
         const bindings = [{ ruleIDs: ['r-1'], namespaces: ['default', 'kube-system'] }];
         const written = await a.updateFleet(f.domainId, f.id, set({ description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings }), t0 + 2);
-        const expected = { ...f, description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings, updatedAt: t0 + 2, federation: undefined, connection: undefined };
+        const expected = { ...f, description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings, policy: undefined, updatedAt: t0 + 2, federation: undefined, connection: undefined };
         assert.deepEqual(written, expected);
         assert.deepEqual(await b.getFleet(f.domainId, f.id), expected, 'read back from the other handle');
         let seen: string[] = [];
@@ -174,6 +174,13 @@ for (const engine of engines) {
         await b.updateFleet(f.domainId, f.id, () => ({ change: { upgrade: { to: 'v1.11.3', record: upgrade } }, job }), t0 + 7);
         assert.deepEqual((await a.getFleet(f.domainId, f.id))?.federation, { ...fed, version: 'v1.11.3', upgrade });
         assert.deepEqual(await a.latestJob(f.id), job);
+        const policy = { id: 'policy-1', startedAt: t0 + 8, readyAt: t0 + 8, instances: 1 };
+        const instance = { id: 'pi-1', fleetId: f.id, templateId: 't-1', enforcementAction: 'warn' as const, namespaces: ['default'], parameters: { deep: { list: [1, 'two'] } }, createdAt: t0 + 8 };
+        await a.updateFleet(f.domainId, f.id, () => ({ change: { policy }, policyInstance: instance }), t0 + 8);
+        assert.deepEqual((await b.getFleet(f.domainId, f.id))?.policy, policy);
+        assert.deepEqual(await b.listPolicyInstances(f.id), [instance]);
+        await b.updateFleet(f.domainId, f.id, () => ({ change: { policy: null } }), t0 + 9);
+        assert.deepEqual([(await a.getFleet(f.domainId, f.id))?.policy, await a.listPolicyInstances(f.id)], [undefined, []], 'turning the policy center off drops its instances');
         await a.stopFederation(f.domainId, f.id, jobFor(f.id, fed, 'DeleteFederation'), t0 + 10);
         assert.deepEqual((await a.getFleet(f.domainId, f.id))?.dnsSuffix, ['example.com'], 'the DNS suffixes outlive the federation');
         await assert.rejects(a.updateFleet(f.domainId, f.id, () => ({ change: { upgrade: { to: 'v1.11.3', record: upgrade } } }), t0 + 11), /federation/);

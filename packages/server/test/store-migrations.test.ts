@@ -91,6 +91,7 @@ for (const engine of engines) {
           clusterIds: ['c-1', 'c-2'],
           dnsSuffix: [],
           ruleNamespaces: [],
+          policy: undefined,
           createdAt: 1764547200123,
           updatedAt: 1764547260123,
           // Its stored endpoint port (41001) is gone: migration 3 drops per-fleet ports. Migration 4

@@ -377,6 +377,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clustergroups/{clustergroupid}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn on the policy center of a fleet
+         * @description Starts enabling the fleet's policy center and answers at once with the job (`jobID`,
+         *     spelled as the UCS documents spell it for policy jobs). While it runs the fleet's
+         *     `Policy` condition is `Reconciling`; then `Running`, with `spec.policyId` set. Refused
+         *     with `UCS.00150004` when the policy center is already enabled and with `UCS.01130006`
+         *     while it is being enabled. Federation is not needed.
+         */
+        post: operations["EnableClusterGroupPolicy"];
+        /**
+         * Turn off the policy center of a fleet
+         * @description Turns the policy center off and drops the fleet's policy instances; `spec.policyId` and
+         *     the `Policy` condition go. Refused with `UCS.00150006` when the policy center is not
+         *     enabled and with `UCS.01130006` while it is being enabled.
+         */
+        delete: operations["DisableClusterGroupPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clustergroups/{clustergroupid}/policyinstance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a policy instance (a constraint) for a fleet
+         * @description Applies a policy definition (`constraintTemplateID`) to namespaces of the fleet, with
+         *     the template's `parameters` kept as sent. The policy center must be enabled and done
+         *     enabling (`UCS.00150006` otherwise). The fleet's `Policy` condition message counts the
+         *     instances; disabling the policy center drops them.
+         */
+        post: operations["CreateClusterGroupPolicyInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -504,7 +563,7 @@ export interface components {
          *     response with its `x-ucs-error-codes` too.
          * @enum {string}
          */
-        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006";
+        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006" | "UCS.00150004" | "UCS.00150006" | "UCS.01130006";
         DownloadKubeconfigRequest: {
             duration: components["schemas"]["CertificateDuration"];
         };
@@ -614,6 +673,8 @@ export interface components {
             federationVersion?: string;
             /** @description Root domains of the federation's domain-name access (UpdateClusterGroupAssociatedZones); absent when none. */
             dnsSuffix?: string[];
+            /** @description ID of the fleet's policy center, while it is enabled (or being enabled). */
+            policyId?: string;
             /** @description Every namespace the fleet's permission policies are bound to (UpdateClusterGroupAssociatedRules), sorted; absent when none. */
             ruleNamespaces?: string[];
             /** @description The VPC endpoints of the federation connection, once connected. */
@@ -630,12 +691,15 @@ export interface components {
             conditions: components["schemas"]["ClusterGroupCondition"][];
         };
         ClusterGroupCondition: {
+            /**
+             * @description `Federation` always; `Policy` while the policy center is enabled or being enabled.
+             * @enum {string}
+             */
+            type: "Federation" | "Policy";
             /** @enum {string} */
-            type: "Federation";
+            status: "Available" | "Unavailable" | "Enabling" | "Upgrading" | "Reconciling" | "Running";
             /** @enum {string} */
-            status: "Available" | "Unavailable" | "Enabling" | "Upgrading";
-            /** @enum {string} */
-            reason: "FederationAvailable" | "FederationUnavailable" | "FederationEnabling" | "FederationUpgrading";
+            reason: "FederationAvailable" | "FederationUnavailable" | "FederationEnabling" | "FederationUpgrading" | "PolicyReconciling" | "PolicyRunning";
             message: string;
             /**
              * Format: date-time
@@ -766,6 +830,26 @@ export interface components {
              */
             targetVersion?: string;
         };
+        PolicyJobAccepted: {
+            /** @description ID of the policy job (`jobID`, where federation jobs say `jobId`). */
+            jobID: string;
+        };
+        PolicyInstanceRequest: {
+            /** @description ID of the policy definition (constraint template). */
+            constraintTemplateID: string;
+            /**
+             * @description What a violation does.
+             * @default deny
+             * @enum {string}
+             */
+            enforcementAction: "warn" | "deny";
+            /** @description Namespaces the instance applies to; all of them when absent. */
+            namespaces?: string[];
+            /** @description The template's parameters, kept as sent. */
+            parameters?: {
+                [key: string]: unknown;
+            };
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -879,6 +963,25 @@ export interface components {
                  * @example {
                  *       "error_code": "UCS.01100006",
                  *       "error_msg": "Cluster number in fleet exceed limit: fleet demo would hold 51 clusters, at most 50"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description As `BadRequest`, and the policy center's state: `UCS.00150004` already enabled,
+         *     `UCS.00150006` not enabled, `UCS.01130006` being enabled.
+         */
+        PolicyBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00150006",
+                 *       "error_msg": "ClusterGroup not enable policy: the policy center of fleet demo is not enabled"
                  *     }
                  */
                 "application/json": components["schemas"]["UcsError"];
@@ -1828,6 +1931,139 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    EnableClusterGroupPolicy: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Retry starting policy management. The reference server's enabling never fails, so
+                 *     there is nothing to retry: the parameter is accepted and changes nothing.
+                 */
+                retry?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabling has started. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobID": "19053556-483f-4f54-808d-af633690131d"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolicyJobAccepted"];
+                };
+            };
+            400: components["responses"]["PolicyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    DisableClusterGroupPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy center is off. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobID": "88320b1d-b98e-4299-96fa-b0aacbb3582c"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolicyJobAccepted"];
+                };
+            };
+            400: components["responses"]["PolicyBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    CreateClusterGroupPolicyInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "constraintTemplateID": "f1519ae2-adf8-11ed-9f9c-0255ac100186",
+                 *       "enforcementAction": "warn",
+                 *       "namespaces": [
+                 *         "default"
+                 *       ],
+                 *       "parameters": {
+                 *         "volumes": [
+                 *           "configMap"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PolicyInstanceRequest"];
+            };
+        };
+        responses: {
+            /** @description The instance is being created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobID": "4882f643-6bb3-48c9-870e-b2a092cf155e"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolicyJobAccepted"];
+                };
+            };
+            400: components["responses"]["PolicyBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

@@ -34,6 +34,12 @@ export const invalidHeader = (detail: string, status: 400 | 415 = 400): UcsError
 
 export const fleetClusterLimit = (detail: string): UcsError => new UcsError(400, 'UCS.01100006', `Cluster number in fleet exceed limit: ${detail}`);
 
+export const policyAlreadyEnabled = (detail: string): UcsError => new UcsError(400, 'UCS.00150004', `ClusterGroup already enable policy: ${detail}`);
+
+export const policyNotEnabled = (detail: string): UcsError => new UcsError(400, 'UCS.00150006', `ClusterGroup not enable policy: ${detail}`);
+
+export const policyBusy = (detail: string): UcsError => new UcsError(400, 'UCS.01130006', `ClusterGroup policy management is installing or closing: ${detail}`);
+
 export const quotaExceeded = (detail: string): UcsError => new UcsError(400, 'UCS.00000017', `Insufficient quota: ${detail}`);
 
 export const unauthorized = (detail: string): UcsError => new UcsError(401, 'UCS.00000018', `Authorization failed: ${detail}`);

@@ -1,5 +1,6 @@
 import type { ClusterGroup } from '@ucs-fleet/types';
 import { ruleNamespaceNames } from './fleet-associations.js';
+import { policyState } from './policies.js';
 import { isUpgrading, runningVersion } from './federation-upgrade.js';
 import { federationStatus } from './fleet-rules.js';
 import type { FleetSummary } from '../store/records.js';
@@ -19,7 +20,7 @@ export function clusterGroupView(fleet: FleetSummary, now: number, region: strin
       updateTimestamp: rfc3339(fleet.updatedAt),
     },
     spec: specView(fleet, now, region),
-    status: { conditions: [federationCondition(fleet, now)] },
+    status: { conditions: [federationCondition(fleet, now), ...policyConditions(fleet, now)] },
   };
 }
 
@@ -27,6 +28,7 @@ function specView(fleet: FleetSummary, now: number, region: string): ClusterGrou
   const spec: ClusterGroup['spec'] = { clusterIds: fleet.clusterIds };
   if (fleet.description !== undefined) spec.description = fleet.description;
   if (fleet.dnsSuffix.length > 0) spec.dnsSuffix = fleet.dnsSuffix;
+  if (fleet.policy) spec.policyId = fleet.policy.id;
   const namespaces = ruleNamespaceNames(fleet);
   if (namespaces.length > 0) spec.ruleNamespaces = namespaces;
   if (fleet.federation) {
@@ -54,6 +56,17 @@ function federationCondition(fleet: FleetSummary, now: number): Condition {
     case 'disabled':
       return condition('Unavailable', 'FederationUnavailable', 'federation is not enabled', fleet.updatedAt);
   }
+}
+
+/** The Policy condition, while the policy center is enabled or being enabled. */
+function policyConditions(fleet: FleetSummary, now: number): Condition[] {
+  const policy = fleet.policy;
+  if (!policy) return [];
+  if (policyState(policy, now) === 'enabling') {
+    return [{ ...condition('Reconciling', 'PolicyReconciling', 'the policy center is being enabled', policy.startedAt), type: 'Policy' }];
+  }
+  const message = `the policy center is running with ${policy.instances} policy instance${policy.instances === 1 ? '' : 's'}`;
+  return [{ ...condition('Running', 'PolicyRunning', message, policy.readyAt), type: 'Policy' }];
 }
 
 function condition(status: Condition['status'], reason: Condition['reason'], message: string, at: number): Condition {

@@ -8,6 +8,7 @@ import { KubeconfigService } from './kubeconfigs.js';
 import { QuotaService } from './quotas.js';
 import { AssociationService } from './fleet-associations.js';
 import { UpgradeService } from './federation-upgrade.js';
+import { PolicyService } from './policies.js';
 import type { KeyPool, KeyType } from '@ucs-fleet/pki';
 import type { Store } from '../store/store.js';
 
@@ -33,6 +34,7 @@ export interface Domain {
   quotas: QuotaService;
   associations: AssociationService;
   upgrades: UpgradeService;
+  policies: PolicyService;
   caCache: CaCache;
   /** Enables and disables, announced after the store committed them. */
   federationEvents: FederationEvents;
@@ -66,5 +68,6 @@ export function createDomain(o: DomainOptions): Domain {
   const quotas = new QuotaService({ store: o.store, fleetQuota: o.fleetQuota });
   const associations = new AssociationService({ clock: o.clock, fleets });
   const upgrades = new UpgradeService({ clock: o.clock, fleets, newId, upgradeDelayMs: o.enableDelayMs });
-  return { fleets, federation, kubeconfigs, quotas, associations, upgrades, caCache, federationEvents };
+  const policies = new PolicyService({ clock: o.clock, fleets, newId, enableDelayMs: o.enableDelayMs });
+  return { fleets, federation, kubeconfigs, quotas, associations, upgrades, policies, caCache, federationEvents };
 }

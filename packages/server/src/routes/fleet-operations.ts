@@ -8,11 +8,14 @@ type FleetOperations =
   | 'UpdateClusterGroupAssociatedRules'
   | 'UpdateClusterGroupAssociatedZones'
   | 'UpgradeFederation'
+  | 'EnableClusterGroupPolicy'
+  | 'DisableClusterGroupPolicy'
+  | 'CreateClusterGroupPolicyInstance'
   | 'ListServerConfigs'
   | 'ShowQuota';
 
 /** The fleet operations of the official SDKs beyond the kubeconfig path. */
-export function fleetOperationHandlers({ fleets, quotas, associations, upgrades }: Domain): Pick<HandlerTable, FleetOperations> {
+export function fleetOperationHandlers({ fleets, quotas, associations, upgrades, policies }: Domain): Pick<HandlerTable, FleetOperations> {
   return {
     UpdateClusterGroup: async ({ caller, params, body }) => ({
       status: 200,
@@ -33,6 +36,12 @@ export function fleetOperationHandlers({ fleets, quotas, associations, upgrades 
     UpgradeFederation: async ({ caller, params, body }) => ({
       status: 200,
       body: await upgrades.upgrade(caller, params.clustergroupid, body?.targetVersion),
+    }),
+    EnableClusterGroupPolicy: async ({ caller, params }) => ({ status: 201, body: await policies.enable(caller, params.clustergroupid) }),
+    DisableClusterGroupPolicy: async ({ caller, params }) => ({ status: 200, body: await policies.disable(caller, params.clustergroupid) }),
+    CreateClusterGroupPolicyInstance: async ({ caller, params, body }) => ({
+      status: 201,
+      body: await policies.createInstance(caller, params.clustergroupid, body),
     }),
     ListServerConfigs: async () => ({ status: 200, body: serverConfigsView() }),
     ShowQuota: async ({ caller, params }) => ({ status: 200, body: await quotas.show(caller, params.domainid) }),

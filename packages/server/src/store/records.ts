@@ -14,6 +14,8 @@ export interface FleetSummary {
   dnsSuffix: string[];
   /** Permission policies bound to namespaces, as UpdateClusterGroupAssociatedRules set them. */
   ruleNamespaces: RuleNamespacesRecord[];
+  /** The policy center, from the moment enabling starts until it is disabled. */
+  policy: PolicyRecord | undefined;
   createdAt: number;
   updatedAt: number;
   federation: FederationSummary | undefined;
@@ -41,6 +43,26 @@ export interface UpgradeRecord {
   from: string;
   startedAt: number;
   readyAt: number;
+}
+
+export interface PolicyRecord {
+  id: string;
+  startedAt: number;
+  /** When enabling completes; derived like a federation's, never from a timer. */
+  readyAt: number;
+  /** How many policy instances the fleet has. */
+  instances: number;
+}
+
+/** A policy instance (constraint) of a fleet, kept as it was asked for. */
+export interface PolicyInstanceRecord {
+  id: string;
+  fleetId: string;
+  templateId: string;
+  enforcementAction: 'warn' | 'deny';
+  namespaces: string[];
+  parameters: Record<string, unknown>;
+  createdAt: number;
 }
 
 export interface RuleNamespacesRecord {
@@ -92,6 +114,8 @@ export interface FleetChange {
   clusterIds?: string[];
   dnsSuffix?: string[];
   ruleNamespaces?: RuleNamespacesRecord[];
+  /** The policy center; null turns it off and drops its instances. */
+  policy?: PolicyRecord | null;
   /** An upgrade of the fleet's federation, which must be on: its target becomes the version. */
   upgrade?: { to: string; record: UpgradeRecord };
 }
@@ -100,6 +124,7 @@ export interface FleetChange {
 export interface FleetUpdate {
   change: FleetChange;
   job?: JobRecord;
+  policyInstance?: PolicyInstanceRecord;
 }
 
 export interface FleetListQuery {

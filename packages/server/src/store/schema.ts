@@ -10,6 +10,7 @@ export interface Tables {
   fleets: FleetsTable;
   jobs: JobsTable;
   certificates: CertificatesTable;
+  policy_instances: PolicyInstancesTable;
   health_probe: HealthProbeTable;
   endpoint_ca: EndpointCaTable;
   schema_migrations: SchemaMigrationsTable;
@@ -41,6 +42,20 @@ export interface FleetsTable {
   federation_upgrade_from: string | null;
   federation_upgrade_started_at: number | null;
   federation_upgrade_ready_at: number | null;
+  policy_id: string | null;
+  policy_started_at: number | null;
+  policy_ready_at: number | null;
+  policy_instance_count: ColumnType<number, number | undefined, number>;
+}
+
+export interface PolicyInstancesTable {
+  id: string;
+  fleet_id: string;
+  template_id: string;
+  enforcement_action: string;
+  namespaces: ColumnType<string[] | string, string, string>;
+  parameters: ColumnType<Record<string, unknown> | string, string, string>;
+  created_at: number;
 }
 
 export interface JobsTable {
@@ -201,6 +216,27 @@ export const migrations: readonly Migration[] = [
       for (const [name, build, type] of columns) await db.schema.alterTable('fleets').addColumn(name, type, build).execute();
       // Every federation enabled before versions were kept started at the one version there was.
       await sql`UPDATE fleets SET federation_version = 'v1.10.7' WHERE federation_id IS NOT NULL`.execute(db);
+    },
+  },
+  {
+    version: 5,
+    name: "a fleet's policy center and its policy instances",
+    async up(db, t) {
+      await db.schema.alterTable('fleets').addColumn('policy_id', 'text').execute();
+      await db.schema.alterTable('fleets').addColumn('policy_started_at', t.int64).execute();
+      await db.schema.alterTable('fleets').addColumn('policy_ready_at', t.int64).execute();
+      await db.schema.alterTable('fleets').addColumn('policy_instance_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .createTable('policy_instances')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('fleet_id', 'text', (c) => c.notNull())
+        .addColumn('template_id', 'text', (c) => c.notNull())
+        .addColumn('enforcement_action', 'text', (c) => c.notNull())
+        .addColumn('namespaces', t.json, (c) => c.notNull())
+        .addColumn('parameters', t.json, (c) => c.notNull())
+        .addColumn('created_at', t.int64, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('policy_instances_by_fleet').on('policy_instances').columns(['fleet_id', 'created_at']).execute();
     },
   },
 ];

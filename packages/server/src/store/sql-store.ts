@@ -10,6 +10,7 @@ import type {
   FederationSummary,
   FleetChange,
   FleetUpdate,
+  PolicyInstanceRecord,
   FleetListQuery,
   FleetRecord,
   FleetSummary,
@@ -121,13 +122,28 @@ export class SqlStore implements Store {
       const account = (await trx.selectFrom('fleets').selectAll().where('domain_id', '=', domainId).orderBy('created_at').orderBy('id').execute()).map(fleetFromRow);
       const fleet = account.find((f) => f.id === fleetId);
       if (!fleet) return undefined;
-      const { change, job } = decide(fleet, account);
+      const { change, job, policyInstance } = decide(fleet, account);
       if (change.upgrade && !fleet.federation) throw new Error('an upgrade needs the federation on');
       await trx.updateTable('fleets').set(changeColumns(change, now)).where('id', '=', fleetId).where('domain_id', '=', domainId).execute();
       if (job) await insertJob(trx, job);
+      if (change.policy === null) await trx.deleteFrom('policy_instances').where('fleet_id', '=', fleetId).execute();
+      if (policyInstance) await insertPolicyInstance(trx, policyInstance);
       const row = await trx.selectFrom('fleets').selectAll().where('id', '=', fleetId).where('domain_id', '=', domainId).executeTakeFirst();
       return row && fleetFromRow(row);
     });
+  }
+
+  async listPolicyInstances(fleetId: string): Promise<PolicyInstanceRecord[]> {
+    const rows = await this.#db.selectFrom('policy_instances').selectAll().where('fleet_id', '=', fleetId).orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      fleetId: r.fleet_id,
+      templateId: r.template_id,
+      enforcementAction: r.enforcement_action === 'warn' ? 'warn' : 'deny',
+      namespaces: fromJson(r.namespaces),
+      parameters: fromJson(r.parameters),
+      createdAt: r.created_at,
+    }));
   }
 
   async deleteFleet(domainId: string, fleetId: string): Promise<boolean> {
@@ -135,6 +151,7 @@ export class SqlStore implements Store {
       const deleted = await trx.deleteFrom('fleets').where('id', '=', fleetId).where('domain_id', '=', domainId).where('federation_id', 'is', null).executeTakeFirst();
       if (deleted.numDeletedRows !== 1n) return false;
       await trx.deleteFrom('jobs').where('fleet_id', '=', fleetId).execute();
+      await trx.deleteFrom('policy_instances').where('fleet_id', '=', fleetId).execute();
       return true;
     });
   }
@@ -212,7 +229,7 @@ export class SqlStore implements Store {
 
   async clearAll(): Promise<void> {
     await inTransaction(this.engine, async (trx) => {
-      for (const table of ['certificates', 'jobs', 'fleets'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['certificates', 'jobs', 'policy_instances', 'fleets'] as const) await trx.deleteFrom(table).execute();
     });
   }
 
@@ -294,6 +311,10 @@ const summaryColumns = [
   'federation_upgrade_from',
   'federation_upgrade_started_at',
   'federation_upgrade_ready_at',
+  'policy_id',
+  'policy_started_at',
+  'policy_ready_at',
+  'policy_instance_count',
 ] as const satisfies readonly (keyof FleetsTable)[];
 
 type SummaryRow = Pick<Selectable<FleetsTable>, (typeof summaryColumns)[number]>;
@@ -358,6 +379,10 @@ function fleetSummaryFromRow(row: SummaryRow): FleetSummary {
     clusterIds: fromJson(row.cluster_ids),
     dnsSuffix: fromJson(row.dns_suffix),
     ruleNamespaces: fromJson(row.rule_namespaces),
+    policy:
+      row.policy_id === null
+        ? undefined
+        : { id: row.policy_id, startedAt: row.policy_started_at ?? 0, readyAt: row.policy_ready_at ?? 0, instances: Number(row.policy_instance_count) },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     federation: federationFromRow(row),
@@ -441,6 +466,21 @@ function certificateFromRow(row: Selectable<CertificatesTable>): CertificateReco
   };
 }
 
+async function insertPolicyInstance(trx: Kysely<Tables>, p: PolicyInstanceRecord): Promise<void> {
+  await trx
+    .insertInto('policy_instances')
+    .values({
+      id: p.id,
+      fleet_id: p.fleetId,
+      template_id: p.templateId,
+      enforcement_action: p.enforcementAction,
+      namespaces: JSON.stringify(p.namespaces),
+      parameters: JSON.stringify(p.parameters),
+      created_at: p.createdAt,
+    })
+    .execute();
+}
+
 /** A JSON column: text on SQLite, already parsed from JSONB on PostgreSQL. */
 function fromJson<T>(value: T | string): T {
   return typeof value === 'string' ? (JSON.parse(value) as T) : value;
@@ -452,6 +492,11 @@ function changeColumns(change: FleetChange, now: number): Updateable<FleetsTable
     ...(change.clusterIds ? { cluster_ids: JSON.stringify(change.clusterIds) } : {}),
     ...(change.dnsSuffix ? { dns_suffix: JSON.stringify(change.dnsSuffix) } : {}),
     ...(change.ruleNamespaces ? { rule_namespaces: JSON.stringify(change.ruleNamespaces) } : {}),
+    ...(change.policy === null
+      ? { policy_id: null, policy_started_at: null, policy_ready_at: null, policy_instance_count: 0 }
+      : change.policy
+        ? { policy_id: change.policy.id, policy_started_at: change.policy.startedAt, policy_ready_at: change.policy.readyAt, policy_instance_count: change.policy.instances }
+        : {}),
     ...(change.upgrade
       ? {
           federation_version: change.upgrade.to,

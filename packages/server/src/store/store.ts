@@ -4,6 +4,7 @@ import type {
   ConnectionRecord,
   FederationRecord,
   FleetUpdate,
+  PolicyInstanceRecord,
   FleetListQuery,
   FleetRecord,
   FleetSummary,
@@ -34,6 +35,8 @@ export interface Store {
    * write (it may throw to write nothing). The fleet as written; undefined when there is none.
    */
   updateFleet(domainId: string, fleetId: string, decide: (fleet: FleetRecord, account: readonly FleetRecord[]) => FleetUpdate, now: number): Promise<FleetRecord | undefined>;
+  /** The fleet's policy instances, oldest first. */
+  listPolicyInstances(fleetId: string): Promise<PolicyInstanceRecord[]>;
   /** Deletes the fleet only while its federation is disabled. */
   deleteFleet(domainId: string, fleetId: string): Promise<boolean>;
   /** Starts federation only while it is disabled; records the job in the same transaction. */

@@ -106,6 +106,9 @@ export class FuzzHarness {
       logger: pino({ level: 'trace' }, sink),
     });
     delayMs = 0;
+    // The policy center on for two of d1's fleets (ready at once), so that the policy operations meet both states.
+    const alice = { domainId: 'd1', userName: 'alice', groups: ['system:masters'], via: 'token' as const };
+    for (const name of ['ready', 'off']) await server.domain.policies.enable(alice, fuzzSeed.fleets.find((f) => f.domainId === 'd1' && f.name === name)!.id);
     const h = new FuzzHarness(server, new WireClient(server.url), logLines);
     h.snapshot = await h.takeSnapshot();
     return h;
