@@ -10,7 +10,7 @@ import { chain } from './http/chain.js';
 import { contractDocs } from './http/contract-docs.js';
 import { authenticate } from './http/auth.js';
 import { decodeJsonBody, decodeJsonFieldsForm } from './http/body-decode.js';
-import { errorHandler, notFound } from './http/error-handler.js';
+import { errorHandler, notFound, trailingSlashNotFound } from './http/error-handler.js';
 import { rawBody } from './http/raw-body.js';
 import { requestId } from './http/request-id.js';
 import { formRoutes, mountOperations, publicPathMatcher, type FaultHook } from './http/router.js';
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Express {
   const auth = authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() });
   app.use(chain([...rawBody(deps.bodyLimitBytes), auth, decodeJsonBody]));
   for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeJsonFieldsForm);
-  app.use(chain(openApiValidator(spec)));
+  app.use(chain([trailingSlashNotFound, ...openApiValidator(spec)]));
   mountOperations(app, allHandlers(deps.domain, deps.store), deps.control?.faultHook);
   app.use(notFound);
   app.use(errorHandler(deps.logger));

@@ -28,6 +28,10 @@ const cases: { name: string; request: ApiRequest; status: number; code: string; 
   { name: 'wrong method (GET)', request: { method: 'GET', path: kubeconfigPath, token }, status: 405, code: 'UCS.00000013' },
   { name: 'wrong method (PUT)', request: post({ duration: 30 }, { method: 'PUT' }), status: 405, code: 'UCS.00000013' },
   { name: 'unknown route', request: { method: 'GET', path: '/v1/nothing-here', token }, status: 404, code: 'UCS.00000013' },
+  { name: 'a trailing slash after the path', request: post({ duration: 30 }, { path: `${kubeconfigPath}/` }), status: 404, code: 'UCS.00000013' },
+  { name: 'a trailing slash after /healthz', request: { method: 'GET', path: '/healthz/', token }, status: 404, code: 'UCS.00000013' },
+  { name: 'a trailing slash after /openapi.json', request: { method: 'GET', path: '/openapi.json/', token }, status: 404, code: 'UCS.00000013' },
+  { name: 'a trailing slash after /docs', request: { method: 'GET', path: '/docs/', token }, status: 404, code: 'UCS.00000013' },
   { name: 'X-Domain-Id of another account', request: post({ duration: 30 }, { headers: { 'X-Domain-Id': 'd2' } }), status: 403, code: 'UCS.00000004' },
   { name: 'a fleet id longer than the spec allows', request: post({ duration: 30 }, { path: `/v1/clustergroups/${'a'.repeat(65)}/kubeconfig` }), status: 404, code: 'UCS.00000013' },
 ];

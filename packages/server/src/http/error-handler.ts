@@ -16,6 +16,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/**
+ * No path of the spec ends in '/', but the validator matches `/healthz/` to `/healthz` and then
+ * finds no 404 among that operation's responses (a 500 of its own): such a path is refused first.
+ */
+export const trailingSlashNotFound: RequestHandler = (req, _res, next) => {
+  if (req.path.length > 1 && req.path.endsWith('/')) throw resourceNotFound(`${req.method} ${req.path}`);
+  next();
+};
+
 /** Anything no route matched. The validator answers for paths in the spec; this is the rest. */
 export const notFound: RequestHandler = (req) => {
   throw resourceNotFound(`${req.method} ${req.path}`);
