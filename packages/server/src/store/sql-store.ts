@@ -288,6 +288,20 @@ export class SqlStore implements Store {
   }
 }
 
+/** A fleet's federation without its CA. */
+const federationSummaryColumns = [
+  'federation_id',
+  'federation_started_at',
+  'federation_ready_at',
+  'federation_version',
+  'federation_upgrade_from',
+  'federation_upgrade_started_at',
+  'federation_upgrade_ready_at',
+] as const satisfies readonly (keyof FleetsTable)[];
+
+/** What a CA load reads: the federation and its CA's PEMs. */
+const federationColumns = [...federationSummaryColumns, 'ca_cert_pem', 'ca_key_pem'] as const satisfies readonly (keyof FleetsTable)[];
+
 /** Every column of a fleet but its CA's PEMs, which only a CA cache miss needs. */
 const summaryColumns = [
   'id',
@@ -297,9 +311,7 @@ const summaryColumns = [
   'cluster_ids',
   'created_at',
   'updated_at',
-  'federation_id',
-  'federation_started_at',
-  'federation_ready_at',
+  ...federationSummaryColumns,
   'connection_id',
   'connection_project_id',
   'connection_vpc_id',
@@ -307,10 +319,6 @@ const summaryColumns = [
   'connection_created_at',
   'dns_suffix',
   'rule_namespaces',
-  'federation_version',
-  'federation_upgrade_from',
-  'federation_upgrade_started_at',
-  'federation_upgrade_ready_at',
   'policy_id',
   'policy_started_at',
   'policy_ready_at',
@@ -413,29 +421,9 @@ function federationFromRow(row: Pick<SummaryRow, FederationSummaryColumn>): Fede
   };
 }
 
-type FederationSummaryColumn =
-  | 'federation_id'
-  | 'federation_started_at'
-  | 'federation_ready_at'
-  | 'federation_version'
-  | 'federation_upgrade_from'
-  | 'federation_upgrade_started_at'
-  | 'federation_upgrade_ready_at';
+type FederationSummaryColumn = (typeof federationSummaryColumns)[number];
 
-type FederationColumn = FederationSummaryColumn | 'ca_cert_pem' | 'ca_key_pem';
-
-/** What a CA load reads: the federation and its CA's PEMs. */
-const federationColumns = [
-  'federation_id',
-  'federation_started_at',
-  'federation_ready_at',
-  'federation_version',
-  'federation_upgrade_from',
-  'federation_upgrade_started_at',
-  'federation_upgrade_ready_at',
-  'ca_cert_pem',
-  'ca_key_pem',
-] as const satisfies readonly FederationColumn[];
+type FederationColumn = (typeof federationColumns)[number];
 
 function federationWithCaFromRow(row: Pick<Selectable<FleetsTable>, FederationColumn>): FederationRecord | undefined {
   const federation = federationFromRow(row);
