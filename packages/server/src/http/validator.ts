@@ -8,6 +8,8 @@ import { createRequire } from 'node:module';
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { HttpError, OpenAPIV3 } from 'express-openapi-validator/dist/framework/types.js';
 import type { RequestHandler } from 'express';
+import { invalidHeader } from '../domain/errors.js';
+import { contextOf } from './request-context.js';
 
 const validatorRequire = createRequire(createRequire(import.meta.url).resolve('express-openapi-validator'));
 // Checked when this module loads: the server does not start without them.
@@ -77,9 +79,12 @@ function unsupported(what: string): never {
  */
 const boundedContentType: RequestHandler = (req, _res, next) => {
   const header = req.headers['content-type'];
-  if (header === undefined) return next();
   const operation = (req as { openapi?: { schema?: { requestBody?: unknown } } }).openapi;
-  if (operation && operation.schema?.requestBody == null) delete req.headers['content-type'];
+  const takesBody = operation?.schema?.requestBody != null;
+  // The validator skips an optional body that comes without a type: it would reach the handler unchecked.
+  if (!header && takesBody && contextOf(req).rawBody.length > 0) throw invalidHeader('a body needs a Content-Type; send application/json', 415);
+  if (header === undefined) return next();
+  if (operation && !takesBody) delete req.headers['content-type'];
   else req.headers['content-type'] = header.split(';')[0]!.trim().toLowerCase();
   next();
 };
