@@ -10,19 +10,12 @@ import pg from 'pg';
 import { jobView } from '../src/domain/federation-job.js';
 import { poolConfigFromUrl } from '../src/store/postgres/connection.js';
 import { DatabaseUnreachableError, openPostgresStore } from '../src/store/postgres-store.js';
-import type { FederationRecord, FleetChange, JobRecord, NewFleet } from '../src/store/records.js';
+import type { FederationRecord, FleetChange, JobRecord } from '../src/store/records.js';
 import { migrations } from '../src/store/schema.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { closedPort } from './support/http.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
-import { tempDir } from './support/test-server.js';
-
-interface Engine {
-  name: string;
-  /** Two handles on one fresh, empty database. */
-  openPair(): Promise<[Store, Store]>;
-}
+import { newFleet, storeEngines, t0 } from './support/store-engines.js';
 
 let postgres: TestPostgres;
 before(async () => {
@@ -30,37 +23,9 @@ before(async () => {
 });
 after(() => postgres.stop());
 
-const engines: Engine[] = [
-  {
-    name: 'sqlite',
-    openPair: async () => {
-      const dir = tempDir('store-contract');
-      const [a, b] = await Promise.all([openSqliteStore(dir), openSqliteStore(dir)]);
-      return [a, b];
-    },
-  },
-  {
-    name: 'postgres',
-    openPair: async () => {
-      const url = await postgres.createDatabase('contract');
-      const [a, b] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
-      return [a, b];
-    },
-  },
-];
+const engines = storeEngines(() => postgres);
 
-// Times far from now and not whole seconds: the store keeps milliseconds, and never reads a clock.
-const t0 = Date.UTC(2031, 4, 6, 7, 8, 9) + 123;
-
-const fleet = (over: Partial<NewFleet> = {}): NewFleet => ({
-  id: randomUUID(),
-  domainId: 'acct-1',
-  name: `fleet-${randomUUID().slice(0, 8)}`,
-  description: undefined,
-  clusterIds: [],
-  createdAt: t0,
-  ...over,
-});
+const fleet = newFleet;
 
 const federation = (over: Partial<FederationRecord> = {}): FederationRecord => ({
   id: randomUUID(),

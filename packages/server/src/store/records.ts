@@ -134,3 +134,72 @@ export interface FleetListQuery {
   orderBy: 'create_at' | 'update_at';
   order: 'asc' | 'desc';
 }
+
+/** The phase of a registered cluster (ClusterStatus.phase). */
+export type ClusterPhase = 'Available' | 'Unavailable';
+
+/**
+ * A registered cluster of an account, as the store keeps it. Times are epoch milliseconds. A
+ * member of a fleet has `fleetId` and `joinedAt`; the fleet's `clusterIds` lists it too, and the
+ * store keeps the two in step (every membership change is one transaction, see updateClusters).
+ */
+export interface ClusterRecord {
+  id: string;
+  domainId: string;
+  name: string;
+  /** The fleet it is a member of; undefined while it is in none (manageType discrete). */
+  fleetId: string | undefined;
+  /** When it joined its fleet; undefined while it is in none. */
+  joinedAt: number | undefined;
+  /** `self`, `attachedcluster` or `onpremise` (ClusterSpec.category). */
+  category: string;
+  /** `cce`, `turbo`, `ack`, `eks`, ... (ClusterSpec.type). */
+  clusterType: string;
+  provider: string;
+  /** e.g. `v1.31` (ClusterStatus.kubernetesVersion). */
+  kubernetesVersion: string;
+  phase: ClusterPhase;
+  /** Its API server's address, when known (an attached cluster's kubeconfig names it). */
+  apiEndpoint: string | undefined;
+  country: string;
+  city: string | undefined;
+  region: string | undefined;
+  projectId: string | undefined;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Whether its agent manifests were downloaded (ShowClusterAccessInfo, once per activation). */
+  agentDownloaded: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The clusters and fleets of one account, as an update of its clusters sees them. */
+export interface ClusterAccount {
+  clusters: readonly ClusterRecord[];
+  fleets: readonly FleetSummary[];
+}
+
+/**
+ * What an update of an account's clusters writes. A cluster in `put` is inserted, or replaces
+ * the stored one of its id whole; the store moves it between the fleets' `clusterIds` when its
+ * `fleetId` changes, and drops a deleted cluster from its fleet's list.
+ */
+export interface ClusterWrite {
+  put?: ClusterRecord[];
+  delete?: string[];
+}
+
+export interface ClusterListQuery {
+  /** At most this many; every cluster when absent. */
+  limit?: number;
+  offset: number;
+  orderBy: 'create_at' | 'update_at';
+  order: 'asc' | 'desc';
+  category?: string;
+  /** Only the members of this fleet. */
+  fleetId?: string;
+  /** `grouped`: only members of a fleet; `discrete`: only clusters in none. */
+  manageType?: 'grouped' | 'discrete';
+  /** Only these clusters. */
+  ids?: readonly string[];
+}

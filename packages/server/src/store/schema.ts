@@ -11,6 +11,7 @@ export interface Tables {
   jobs: JobsTable;
   certificates: CertificatesTable;
   policy_instances: PolicyInstancesTable;
+  clusters: ClustersTable;
   health_probe: HealthProbeTable;
   endpoint_ca: EndpointCaTable;
   schema_migrations: SchemaMigrationsTable;
@@ -46,6 +47,32 @@ export interface FleetsTable {
   policy_started_at: number | null;
   policy_ready_at: number | null;
   policy_instance_count: ColumnType<number, number | undefined, number>;
+}
+
+/** Registered clusters; fleet_id names the fleet a member is in (its fleet's cluster_ids lists it too). */
+export interface ClustersTable {
+  id: string;
+  domain_id: string;
+  name: string;
+  fleet_id: string | null;
+  joined_at: number | null;
+  category: string;
+  cluster_type: string;
+  provider: string;
+  kubernetes_version: string;
+  phase: string;
+  api_endpoint: string | null;
+  country: string;
+  city: string | null;
+  region: string | null;
+  project_id: string | null;
+  /** JSON objects, as cluster_ids. */
+  labels: ColumnType<Record<string, string> | string, string, string>;
+  annotations: ColumnType<Record<string, string> | string, string, string>;
+  /** 0 or 1 on SQLite, as integers are; a boolean column would read back differently per engine. */
+  agent_downloaded: number;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface PolicyInstancesTable {
@@ -237,6 +264,40 @@ export const migrations: readonly Migration[] = [
         .addColumn('created_at', t.int64, (c) => c.notNull())
         .execute();
       await db.schema.createIndex('policy_instances_by_fleet').on('policy_instances').columns(['fleet_id', 'created_at']).execute();
+    },
+  },
+  {
+    version: 7,
+    name: 'registered clusters and their fleet membership',
+    async up(db, t) {
+      // Ids already in a fleet's cluster_ids stay there: they name no registered cluster.
+      await db.schema
+        .createTable('clusters')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('domain_id', 'text', (c) => c.notNull())
+        .addColumn('name', t.byteOrderedText, (c) => c.notNull())
+        .addColumn('fleet_id', 'text')
+        .addColumn('joined_at', t.int64)
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('cluster_type', 'text', (c) => c.notNull())
+        .addColumn('provider', 'text', (c) => c.notNull())
+        .addColumn('kubernetes_version', 'text', (c) => c.notNull())
+        .addColumn('phase', 'text', (c) => c.notNull())
+        .addColumn('api_endpoint', 'text')
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('city', 'text')
+        .addColumn('region', 'text')
+        .addColumn('project_id', 'text')
+        .addColumn('labels', t.json, (c) => c.notNull())
+        .addColumn('annotations', t.json, (c) => c.notNull())
+        .addColumn('agent_downloaded', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', t.int64, (c) => c.notNull())
+        .addColumn('updated_at', t.int64, (c) => c.notNull())
+        .addUniqueConstraint('clusters_name_per_account', ['domain_id', 'name'])
+        .addCheckConstraint('clusters_joined_with_fleet', sql`(fleet_id IS NULL) = (joined_at IS NULL)`)
+        .execute();
+      await db.schema.createIndex('clusters_by_domain').on('clusters').columns(['domain_id', 'created_at']).execute();
+      await db.schema.createIndex('clusters_by_fleet').on('clusters').columns(['fleet_id', 'joined_at']).execute();
     },
   },
 ];

@@ -1,10 +1,16 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import { clusterById, listClusters, listFleetMembers, writeClusters } from './cluster-queries.js';
+import { everyRow, fromJson } from './columns.js';
 import { compiledOnce } from './compiled-once.js';
 import { inTransaction, type Engine } from './engine.js';
 import { GroupedCommit } from './grouped-commit.js';
 import type {
   CaRecord,
   CertificateRecord,
+  ClusterAccount,
+  ClusterListQuery,
+  ClusterRecord,
+  ClusterWrite,
   ConnectionRecord,
   FederationRecord,
   FederationSummary,
@@ -19,9 +25,6 @@ import type {
 } from './records.js';
 import type { CertificatesTable, FleetsTable, JobsTable, Tables } from './schema.js';
 import type { CreateFleetOutcome, Store } from './store.js';
-
-/** A LIMIT above any table: SQLite takes OFFSET only after a LIMIT, so "no limit" needs one. */
-const everyRow = Number.MAX_SAFE_INTEGER;
 
 /**
  * The Store on either engine: every query written once, with Kysely. Each state transition is
@@ -148,7 +151,15 @@ export class SqlStore implements Store {
 
   async deleteFleet(domainId: string, fleetId: string): Promise<boolean> {
     return inTransaction(this.engine, async (trx) => {
-      const deleted = await trx.deleteFrom('fleets').where('id', '=', fleetId).where('domain_id', '=', domainId).where('federation_id', 'is', null).executeTakeFirst();
+      // Serialised with the account's cluster updates: a join cannot slip in after the check below.
+      await this.engine.lockAccount(trx, domainId);
+      const deleted = await trx
+        .deleteFrom('fleets')
+        .where('id', '=', fleetId)
+        .where('domain_id', '=', domainId)
+        .where('federation_id', 'is', null)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('clusters').select('clusters.id').whereRef('clusters.fleet_id', '=', 'fleets.id'))))
+        .executeTakeFirst();
       if (deleted.numDeletedRows !== 1n) return false;
       await trx.deleteFrom('jobs').where('fleet_id', '=', fleetId).execute();
       await trx.deleteFrom('policy_instances').where('fleet_id', '=', fleetId).execute();
@@ -208,6 +219,27 @@ export class SqlStore implements Store {
     return created.numUpdatedRows === 1n;
   }
 
+  getCluster(domainId: string, clusterId: string): Promise<ClusterRecord | undefined> {
+    return clusterById(this.#db, domainId, clusterId);
+  }
+
+  listClusters(domainId: string, query: ClusterListQuery): Promise<{ items: ClusterRecord[]; total: number }> {
+    return listClusters(this.#db, domainId, query);
+  }
+
+  listFleetMembers(fleetId: string): Promise<ClusterRecord[]> {
+    return listFleetMembers(this.#db, fleetId);
+  }
+
+  async updateClusters(domainId: string, decide: (account: ClusterAccount) => ClusterWrite, now: number): Promise<ClusterRecord[]> {
+    return inTransaction(this.engine, async (trx) => {
+      // The account's fleet updates queue on the same lock: a fleet's cluster list has one writer at a time.
+      await this.engine.lockAccount(trx, domainId);
+      const fleets = (await trx.selectFrom('fleets').select(summaryColumns).where('domain_id', '=', domainId).orderBy('created_at').orderBy('id').execute()).map(fleetSummaryFromRow);
+      return writeClusters(trx, domainId, fleets, decide, now);
+    });
+  }
+
   async latestJob(fleetId: string): Promise<JobRecord | undefined> {
     const row = await this.#db.selectFrom('jobs').selectAll().where('fleet_id', '=', fleetId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     return row && jobFromRow(row);
@@ -229,7 +261,7 @@ export class SqlStore implements Store {
 
   async clearAll(): Promise<void> {
     await inTransaction(this.engine, async (trx) => {
-      for (const table of ['certificates', 'jobs', 'policy_instances', 'fleets'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['certificates', 'jobs', 'policy_instances', 'clusters', 'fleets'] as const) await trx.deleteFrom(table).execute();
     });
   }
 
@@ -467,11 +499,6 @@ async function insertPolicyInstance(trx: Kysely<Tables>, p: PolicyInstanceRecord
       created_at: p.createdAt,
     })
     .execute();
-}
-
-/** A JSON column: text on SQLite, already parsed from JSONB on PostgreSQL. */
-function fromJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 function changeColumns(change: FleetChange, now: number): Updateable<FleetsTable> {

@@ -1,6 +1,10 @@
 import type {
   CaRecord,
   CertificateRecord,
+  ClusterAccount,
+  ClusterListQuery,
+  ClusterRecord,
+  ClusterWrite,
   ConnectionRecord,
   FederationRecord,
   FleetUpdate,
@@ -37,7 +41,7 @@ export interface Store {
   updateFleet(domainId: string, fleetId: string, decide: (fleet: FleetRecord, account: readonly FleetRecord[]) => FleetUpdate, now: number): Promise<FleetRecord | undefined>;
   /** The fleet's policy instances, oldest first. */
   listPolicyInstances(fleetId: string): Promise<PolicyInstanceRecord[]>;
-  /** Deletes the fleet only while its federation is disabled. */
+  /** Deletes the fleet only while its federation is disabled and no registered cluster is its member. */
   deleteFleet(domainId: string, fleetId: string): Promise<boolean>;
   /** Starts federation only while it is disabled; records the job in the same transaction. */
   startFederation(domainId: string, fleetId: string, federation: FederationRecord, job: JobRecord, now: number): Promise<boolean>;
@@ -45,6 +49,21 @@ export interface Store {
   stopFederation(domainId: string, fleetId: string, job: JobRecord, now: number): Promise<boolean>;
   /** Creates the connection only while federation is ready and the fleet is not yet connected. */
   createConnection(domainId: string, fleetId: string, connection: ConnectionRecord, now: number): Promise<boolean>;
+  /** A cluster of the account; another account's cluster is missing. */
+  getCluster(domainId: string, clusterId: string): Promise<ClusterRecord | undefined>;
+  listClusters(domainId: string, query: ClusterListQuery): Promise<{ items: ClusterRecord[]; total: number }>;
+  /**
+   * The registered members of a fleet of any account (the federation endpoint knows only the
+   * fleet id of its path), ordered by join time, then id.
+   */
+  listFleetMembers(fleetId: string): Promise<ClusterRecord[]>;
+  /**
+   * Changes the clusters of an account in one transaction serialised with the account's fleet
+   * updates: `decide` sees every cluster and fleet of the account as they are then, and says
+   * what to write (it may throw to write nothing). A cluster whose fleetId changes moves between
+   * the fleets' clusterIds in the same transaction. The clusters put, as written.
+   */
+  updateClusters(domainId: string, decide: (account: ClusterAccount) => ClusterWrite, now: number): Promise<ClusterRecord[]>;
   latestJob(fleetId: string): Promise<JobRecord | undefined>;
   /**
    * Resolves once the record is committed. Records of one event-loop turn are committed in one

@@ -1,0 +1,7 @@
+/** A LIMIT above any table: SQLite takes OFFSET only after a LIMIT, so "no limit" needs one. */
+export const everyRow = Number.MAX_SAFE_INTEGER;
+
+/** A JSON column: text on SQLite, already parsed from JSONB on PostgreSQL. */
+export function fromJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
+}
