@@ -12,7 +12,7 @@ import { bitString, explicit, sequence, smallInteger, time, unsignedInteger } fr
 import { KeyUsage, caBasicConstraintsExtension, keyUsageExtension, subjectKeyIdentifierExtension } from './x509/extensions.js';
 import { encodeSubjectName, nameValueBytes } from './x509/names.js';
 import { toPem } from './x509/pem.js';
-import { randomSerial } from './x509/serial.js';
+import { timeOrderedSerial } from './x509/serial.js';
 import { signatureAlgorithmFor } from './x509/template.js';
 
 export interface CreateFleetCaOptions {
@@ -54,7 +54,7 @@ export async function createFleetCa(opts: CreateFleetCaOptions): Promise<CaMater
   const alg = signatureAlgorithmFor(signingKey);
   const tbs = sequence(
     explicit(0, smallInteger(2)),
-    unsignedInteger(randomSerial()),
+    unsignedInteger(timeOrderedSerial()),
     alg.der,
     subject,
     sequence(time(notBefore), time(notAfter)),

@@ -20,7 +20,7 @@ import { encodeP256Jwk } from '../src/speed/p256.js';
 import { keyIdFromSpki } from '../src/x509/key-id.js';
 import { encodeSubjectName } from '../src/x509/names.js';
 import { fromPem, fromPemAll, toPem } from '../src/x509/pem.js';
-import { randomSerial } from '../src/x509/serial.js';
+import { timeOrderedSerial } from '../src/x509/serial.js';
 import { PkiError } from '../src/types.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -163,12 +163,21 @@ test('RSA keys round-trip', async () => {
 test('serials: 16 bytes, positive, first byte non-zero, distinct', () => {
   const seen = new Set<string>();
   for (let i = 0; i < 5000; i++) {
-    const s = randomSerial();
+    const s = timeOrderedSerial();
     assert.equal(s.length, 16);
     assert.ok(s[0]! >= 1 && s[0]! <= 0x7f);
     seen.add(hex(s));
   }
   assert.equal(seen.size, 5000);
+});
+
+test('serials: ordered by the millisecond they were made in, random after it', () => {
+  const earlier = hex(timeOrderedSerial(Date.UTC(2026, 0, 1)));
+  const later = hex(timeOrderedSerial(Date.UTC(2026, 0, 1) + 1));
+  assert.ok(earlier < later, `${earlier} sorts before ${later}`);
+  const sameMs = [timeOrderedSerial(5), timeOrderedSerial(5)].map(hex);
+  assert.equal(sameMs[0]!.slice(0, 12), sameMs[1]!.slice(0, 12));
+  assert.notEqual(sameMs[0]!.slice(12), sameMs[1]!.slice(12));
 });
 
 test('PEM round trip', () => {

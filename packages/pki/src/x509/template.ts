@@ -22,7 +22,7 @@ import {
 import type { EncodedKeyPair } from '../keys.js';
 import { keyIdFromSpki } from './key-id.js';
 import { toPem } from './pem.js';
-import { randomSerial } from './serial.js';
+import { timeOrderedSerial } from './serial.js';
 import { PkiError, type IssuedCertificate, type KeyType } from '../types.js';
 
 /** Fields of a CA certificate the template needs. */
@@ -181,7 +181,7 @@ export interface LeafPlan {
 
 /** Assembles and signs one leaf certificate for a fresh key pair. */
 export function issueLeaf(t: CaTemplate, p: LeafPlan, key: EncodedKeyPair): IssuedCertificate {
-  const serial = randomSerial();
+  const serial = timeOrderedSerial();
   const exts: Buffer[] = [
     key.isRsa ? t.keyUsageRsa : t.keyUsageEc,
     p.usage === 'client' ? t.extKeyUsageClient : t.extKeyUsageServer,
