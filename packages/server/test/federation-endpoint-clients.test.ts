@@ -45,7 +45,7 @@ describe('Kubernetes client libraries with a downloaded kubeconfig', { concurren
     const { stdout } = await promisify(execFile)(debianPython, [script, file], { timeout: 60_000 });
     const answer = JSON.parse(stdout);
     assert.match(answer.gitVersion, /^v1\.31\.\d+$/);
-    assert.deepEqual(answer.groups, ['authentication.k8s.io']);
+    assert.deepEqual(answer.groups, ['authentication.k8s.io', 'cluster.karmada.io']);
   });
 
   test('@kubernetes/client-node loads the kubeconfig, reaches /version and reviews itself as alice', async () => {

@@ -73,7 +73,7 @@ describe('the federation endpoint, one HTTPS listener with a path per fleet, use
     const resources = await kubectlRun(file, ['api-resources', '-o', 'name']);
     assert.equal(resources.code, 0, resources.stderr);
     assert.equal(resources.stderr, '');
-    assert.equal(resources.stdout.trim(), 'selfsubjectreviews.authentication.k8s.io');
+    assert.deepEqual(resources.stdout.trim().split('\n').sort(), ['clusters.cluster.karmada.io', 'selfsubjectreviews.authentication.k8s.io']);
   });
 
   test('every fleet is served on the same host and port, under its own path, with the same endpoint CA', async () => {

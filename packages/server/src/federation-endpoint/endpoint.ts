@@ -22,6 +22,8 @@ import { authenticate } from './client-certificate.js';
 import { FleetCas } from './fleet-cas.js';
 import { FleetConnections } from './fleet-connections.js';
 import { fleetPath, fleetPathPattern, parseFleetPath } from './fleet-path.js';
+import type { FleetMembers } from './member-clusters.js';
+import { clusterGroupOf } from './cluster-resource.js';
 import { serveKubeApi } from './kube-api.js';
 import { sendStatus } from './kube-status.js';
 
@@ -36,6 +38,8 @@ export interface FederationEndpointOptions {
   /** The base URL kubeconfigs name (config.federationUrl); default https://host:port. */
   publicUrl: string | undefined;
   ca: CaRecord;
+  /** A fleet's member clusters, read at each request for its clusters. */
+  members: FleetMembers;
 }
 
 export interface FederationEndpoint {
@@ -125,7 +129,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, o: Answering): 
       return;
     }
     o.connections.add(target.fleetId, socket);
-    await serveKubeApi({ req, res, user: auth.user, clock: o.clock, apiPath: target.apiPath });
+    await serveKubeApi({ req, res, user: auth.user, clock: o.clock, apiPath: target.apiPath, groups: [clusterGroupOf(() => o.members(target.fleetId))] });
   } catch (err) {
     o.logger.error({ err }, 'federation endpoint: request failed');
     if (!res.headersSent) sendStatus(res, 500, 'InternalError', 'an internal error occurred');

@@ -1,6 +1,7 @@
 /**
- * The slice of the Kubernetes API each fleet's path serves: enough for kubectl to connect
- * (`kubectl version`, discovery, `kubectl auth whoami`). Everything else is a Status 404.
+ * The slice of the Kubernetes API a path of the endpoint serves: enough for kubectl to connect
+ * (`kubectl version`, discovery, `kubectl auth whoami`), plus the API groups the caller adds (a
+ * fleet's path adds Karmada's clusters). Everything else is a Status 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../domain/clock.js';
@@ -38,6 +39,15 @@ export interface KubeRequest {
 
 type Route = (r: KubeRequest) => void | Promise<void>;
 
+/** An API group served beside the built-in ones: listed by discovery, its paths answered by `serve`. */
+export interface ServedGroup {
+  name: string;
+  version: string;
+  resources: readonly Record<string, unknown>[];
+  /** Answers a request for `/apis/<name>/<version><resourcePath>` (resourcePath starts with `/`). */
+  serve(r: KubeRequest, resourcePath: string): Promise<void>;
+}
+
 const healthOk: Route = ({ res }) => sendText(res, 200, 'ok');
 
 const routes = new Map<string, Partial<Record<string, Route>>>(Object.entries({
@@ -48,8 +58,7 @@ const routes = new Map<string, Partial<Record<string, Route>>>(Object.entries({
   // No core (v1) resource is served, so the legacy group lists no version: kubectl's discovery
   // reports an advertised version with no resources as an error.
   '/api': { GET: ({ res }) => sendJson(res, 200, { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [] }) },
-  '/apis': { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [authApiGroup()] }) },
-  [`/apis/${authGroup}`]: { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...authApiGroup() }) },
+  [`/apis/${authGroup}`]: { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(authGroup, 'v1') }) },
   [`/apis/${authGroupVersion}`]: {
     GET: ({ res }) =>
       sendJson(res, 200, {
@@ -62,9 +71,9 @@ const routes = new Map<string, Partial<Record<string, Route>>>(Object.entries({
   [`/apis/${authGroupVersion}/selfsubjectreviews`]: { POST: selfSubjectReview },
 }));
 
-function authApiGroup(): Record<string, unknown> {
-  const version = { groupVersion: authGroupVersion, version: 'v1' };
-  return { name: authGroup, versions: [version], preferredVersion: version };
+function apiGroup(name: string, version: string): Record<string, unknown> {
+  const v = { groupVersion: `${name}/${version}`, version };
+  return { name, versions: [v], preferredVersion: v };
 }
 
 /** What `kubectl auth whoami` asks: the caller as the apiserver authenticated it. */
@@ -99,12 +108,29 @@ function drainBody(req: IncomingMessage, limit: number): Promise<boolean> {
   });
 }
 
-/** Answers an authenticated request for `apiPath` (the path under the fleet's prefix). */
-export async function serveKubeApi(r: KubeRequest & { apiPath: string }): Promise<void> {
-  const route = routes.get(r.apiPath)?.[r.req.method ?? 'GET'];
+/** Answers an authenticated request for `apiPath` (the path under the fleet's or cluster's prefix). */
+export async function serveKubeApi(r: KubeRequest & { apiPath: string; groups: readonly ServedGroup[] }): Promise<void> {
+  const route = routes.get(r.apiPath)?.[r.req.method ?? 'GET'] ?? groupRoute(r.apiPath, r.req.method ?? 'GET', r.groups);
   if (!route) {
     sendStatus(r.res, 404, 'NotFound', 'the server could not find the requested resource');
     return;
   }
   await route(r);
+}
+
+/** Discovery of the added groups, and their resources' paths. */
+function groupRoute(apiPath: string, method: string, groups: readonly ServedGroup[]): Route | undefined {
+  if (apiPath === '/apis') {
+    if (method !== 'GET') return undefined;
+    return ({ res }) => sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [apiGroup(authGroup, 'v1'), ...groups.map((g) => apiGroup(g.name, g.version))] });
+  }
+  for (const g of groups) {
+    const base = `/apis/${g.name}/${g.version}`;
+    if (apiPath === `/apis/${g.name}` && method === 'GET') return ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(g.name, g.version) });
+    if (apiPath === base && method === 'GET') {
+      return ({ res }) => sendJson(res, 200, { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: `${g.name}/${g.version}`, resources: g.resources });
+    }
+    if (apiPath.startsWith(`${base}/`)) return (r) => g.serve(r, apiPath.slice(base.length));
+  }
+  return undefined;
 }

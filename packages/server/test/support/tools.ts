@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { kubeconfigToYaml } from '@ucs-fleet/client';
 import type { Store } from '@ucs-fleet/server';
@@ -54,11 +54,25 @@ export interface KubectlRun {
   stderr: string;
 }
 
-/** The real kubectl against a kubeconfig, with its stderr and exit code (kubectl() keeps stdout only). */
-export function kubectlRun(kubeconfig: string, args: string[]): Promise<KubectlRun> {
+/**
+ * The kubectl clients the dispatcher on PATH holds, oldest first: the `kubectl.1.N` binaries
+ * beside it, among which it picks the one matching the server's minor version. Running one of
+ * them directly selects that client whatever version the server reports.
+ */
+export function kubectlClients(): { version: string; path: string }[] {
+  const dir = dirname(realpathSync('/usr/bin/kubectl'));
+  return readdirSync(dir)
+    .map((name) => /^kubectl\.(1\.\d+)$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ version: m[1]!, path: join(dir, m[0]) }))
+    .sort((a, b) => Number(a.version.split('.')[1]) - Number(b.version.split('.')[1]));
+}
+
+/** The real kubectl against a kubeconfig, with its stderr and exit code (kubectl() keeps stdout only); `client` picks one of kubectlClients(). */
+export function kubectlRun(kubeconfig: string, args: string[], client = 'kubectl'): Promise<KubectlRun> {
   return new Promise((resolve) => {
     const argv = ['--kubeconfig', kubeconfig, '--cache-dir', `${kubeconfig}.cache`, '--request-timeout', '10s', ...args];
-    const child = execFile('kubectl', argv, { timeout: 60_000 }, (err, stdout, stderr) => {
+    const child = execFile(client, argv, { timeout: 60_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
     // kubectl prompts for a user name when a kubeconfig has no credentials; it then reads EOF.
@@ -72,7 +86,7 @@ export function decodeBase64(b64: string | undefined): string {
 }
 
 /** One HTTPS call with a kubeconfig's CA and client certificate, for what kubectl does not show; `path` goes under the server URL's own path. */
-export function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{ status: number; type: string; body: string }> {
+export function kubeRaw(kc: Kubeconfig, method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
   const cluster = kc.clusters[0]!.cluster;
   const user = kc.users[0]!.user;
   return new Promise((resolve, reject) => {
@@ -82,6 +96,7 @@ export function kubeRaw(kc: Kubeconfig, method: string, path: string): Promise<{
       cert: decodeBase64(user['client-certificate-data']),
       key: decodeBase64(user['client-key-data']),
       agent: false,
+      headers,
     });
     req.on('response', (res) => {
       let body = '';
