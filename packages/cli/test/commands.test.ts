@@ -118,6 +118,13 @@ describe('fleet, federation and connection commands', () => {
     assert.equal(upgraded.stdout.split('\n').at(-2), `federation of fleet demo is at ${ofDemo[0]!.upgradesTo[0]} (job ${upgraded.stdout.match(/job (\S+)\)/)![1]})`);
     const status = await ucs('federation', 'status', 'demo');
     assert.match(status.stdout, /job:\s+\S+ UpgradeFederation Success/);
+    const rolledBack = await ucs('federation', 'rollback', 'demo', '--wait', '--interval', '50ms');
+    assert.equal(rolledBack.code, 0, rolledBack.stderr);
+    assert.equal(rolledBack.stdout.split('\n').at(-2), `federation of fleet demo is back at ${ofDemo[0]!.version} (job ${rolledBack.stdout.match(/job (\S+)\)/)![1]})`);
+    assert.match((await ucs('federation', 'status', 'demo')).stdout, /job:\s+\S+ RollbackFederation Success/);
+    const twice = await ucs('federation', 'rollback', 'demo');
+    assert.equal(twice.code, 3, 'the API refuses a second rollback');
+    assert.match(twice.stderr, /nothing to roll back/);
 
     const withoutDomain = await ucs('quota');
     assert.equal(withoutDomain.code, 2);

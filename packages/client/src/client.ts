@@ -49,6 +49,8 @@ export interface UcsClient {
   setFederationZones(fleetId: string, dnsSuffix: string[]): Promise<Schemas['EmptyObject']>;
   /** UpgradeFederation: starts upgrading the federation (to the newest allowed version when none is given). */
   upgradeFederation(fleetId: string, targetVersion?: string): Promise<Schemas['JobAccepted']>;
+  /** RollbackFederation: starts taking the federation back to the version before its last upgrade. */
+  rollbackFederation(fleetId: string): Promise<Schemas['JobAccepted']>;
   /** EnableClusterGroupPolicy: starts enabling the fleet's policy center. */
   enableFleetPolicy(fleetId: string): Promise<Schemas['PolicyJobAccepted']>;
   /** DisableClusterGroupPolicy: turns the fleet's policy center off, dropping its instances. */
@@ -87,6 +89,7 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
       call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/associatedzones', { ...withFleet(id), body: { dnsSuffix } })),
     upgradeFederation: (id, targetVersion) =>
       call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations/upgrade', { ...withFleet(id), body: targetVersion === undefined ? {} : { targetVersion } })),
+    rollbackFederation: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations/rollback', withFleet(id))),
     enableFleetPolicy: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),
     disableFleetPolicy: (id) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),
     createFleetPolicyInstance: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policyinstance', { ...withFleet(id), body })),

@@ -56,6 +56,7 @@ describe('AK/SK signed requests', () => {
     await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedrules', pathParams: { clustergroupid }, data: { ruleIDNamespaces: [{ ruleIDs: ['signed-rule'], namespaces: ['default'] }] } });
     await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedzones', pathParams: { clustergroupid }, data: { dnsSuffix: ['signed.example'] } });
     const upgrade = (await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/federations/upgrade', pathParams: { clustergroupid }, data: {} })) as { jobId: string };
+    const rollback = (await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/federations/rollback', pathParams: { clustergroupid } })) as { jobId: string };
     await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/policy', pathParams: { clustergroupid } });
     const instance = (await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/policyinstance', pathParams: { clustergroupid }, data: { constraintTemplateID: 'signed-template', parameters: { a: 1 } } })) as { jobID: string };
     assert.equal((await server.store.listPolicyInstances(readyFleetId))[0]?.id, instance.jobID);
@@ -63,7 +64,8 @@ describe('AK/SK signed requests', () => {
     assert.deepEqual(await server.store.listPolicyInstances(readyFleetId), []);
     const associated = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid } })) as { spec: { clusterIds: string[]; ruleNamespaces: string[]; dnsSuffix: string[] } };
     assert.deepEqual([associated.spec.clusterIds.includes('signed-cluster'), associated.spec.ruleNamespaces, associated.spec.dnsSuffix], [true, ['default'], ['signed.example']]);
-    assert.equal((await server.store.latestJob(readyFleetId))?.id, upgrade.jobId);
+    assert.notEqual(upgrade.jobId, rollback.jobId);
+    assert.equal((await server.store.latestJob(readyFleetId))?.id, rollback.jobId);
     const configs = (await sdk.call({ method: 'GET', url: '/v1/serverconfig' })) as { federations: { versionsInfo: unknown[] } };
     assert.ok(configs.federations.versionsInfo.length > 0);
     const quota = (await sdk.call({ method: 'GET', url: '/v1/maintenance/quota/{domainid}', pathParams: { domainid: 'd1' } })) as { quotas: { resources: { type: string }[] } };

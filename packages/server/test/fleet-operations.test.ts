@@ -111,6 +111,34 @@ describe('fleet operations', () => {
     assert.equal((await show()).spec.federationVersion, target, 'kept across a restart');
   });
 
+  test('RollbackFederation: a job ShowFederationProgress shows; the fleet is back at the version before the upgrade, and a second rollback is refused', async () => {
+    const id = await create('rolled-back');
+    const path = (suffix: string) => `/v1/clustergroups/${id}${suffix}`;
+    assert.equal((await callApi(server.url, { method: 'POST', path: path('/federations'), token })).status, 201);
+    const initial = (await show(id)).spec.federationVersion!;
+    assert.equal((await callApi(server.url, { method: 'POST', path: path('/federations/upgrade'), token, body: {} })).status, 200);
+    const upgraded = (await show(id)).spec.federationVersion!;
+    assert.notEqual(upgraded, initial);
+
+    const started = await callApi(server.url, { method: 'POST', path: path('/federations/rollback'), token });
+    assert.equal(started.status, 200, started.text);
+    const { jobId, message } = started.body as { jobId: string; message: string };
+    assert.equal(message, 'The federation is being rolled back');
+    const progress = (await callApi(server.url, { path: path('/federations/progress'), token })).body as { metadata: { uid: string }; spec: { type: string }; status: { phase: string } };
+    assert.deepEqual([progress.metadata.uid, progress.spec.type, progress.status.phase], [jobId, 'RollbackFederation', 'Success'], 'the test server rolls back at once');
+    const after = await show(id);
+    assert.equal(after.spec.federationVersion, initial);
+    assert.equal(after.status.conditions[0]?.status, 'Available');
+
+    const again = await callApi(server.url, { method: 'POST', path: path('/federations/rollback'), token });
+    assert.deepEqual([again.status, (again.body as { error_code: string }).error_code], [400, 'UCS.00000003']);
+    assert.match((again.body as { error_msg: string }).error_msg, /already rolled back/);
+    await server.close();
+    server = await startTestServer({ config: { dataDir } });
+    assert.equal((await show(id)).spec.federationVersion, initial, 'kept across a restart');
+    assert.equal((await callApi(server.url, { method: 'DELETE', path: path('/federations'), token })).status, 200);
+  });
+
   const call = (method: string, id: string, suffix: string, body?: unknown) => callApi(server.url, { method, path: `/v1/clustergroups/${id}${suffix}`, token, body });
   const policyCondition = async (id: string) => (await show(id)).status.conditions.find((c) => c.type === 'Policy');
 

@@ -15,6 +15,7 @@ const seed = {
     { id: 'f-connected', name: 'connected', domainId: 'd1', federation: 'enabled' as const, connection: true },
     { id: 'f-deleted', name: 'deleted', domainId: 'd1' },
     { id: 'f-upgrading', name: 'upgrading', domainId: 'd1', federation: 'enabled' as const },
+    { id: 'f-rolling-back', name: 'rolling-back', domainId: 'd1', federation: 'enabled' as const },
     { id: 'f-full', name: 'full', domainId: 'd1' },
     { id: 'f-policy', name: 'policy', domainId: 'd1' },
   ],
@@ -50,6 +51,12 @@ const wrongOrder: { name: string; request: ApiRequest; code: string; message: Re
   { name: 'upgrade before federation', request: at('f-off', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /not enabled/ },
   { name: 'upgrade while enabling', request: at('f-enabling', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /still being enabled/ },
   { name: 'upgrade while upgrading', request: at('f-upgrading', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /already being upgraded/ },
+  { name: 'roll back before federation', request: at('f-off', '/federations/rollback', 'POST'), code: 'UCS.00000003', message: /not enabled/ },
+  { name: 'roll back while enabling', request: at('f-enabling', '/federations/rollback', 'POST'), code: 'UCS.00000003', message: /still being enabled/ },
+  { name: 'roll back a federation never upgraded', request: at('f-on', '/federations/rollback', 'POST'), code: 'UCS.00000003', message: /never upgraded: nothing to roll back/ },
+  { name: 'roll back while upgrading', request: at('f-upgrading', '/federations/rollback', 'POST'), code: 'UCS.00000003', message: /already being upgraded/ },
+  { name: 'roll back while rolling back', request: at('f-rolling-back', '/federations/rollback', 'POST'), code: 'UCS.00000003', message: /being rolled back/ },
+  { name: 'upgrade while rolling back', request: at('f-rolling-back', '/federations/upgrade', 'POST', {}), code: 'UCS.00000003', message: /being rolled back/ },
   { name: 'enable the policy center while it is being enabled', request: at('f-policy', '/policy', 'POST'), code: 'UCS.01130006', message: /being enabled/ },
   { name: 'disable the policy center while it is being enabled', request: at('f-policy', '/policy', 'DELETE'), code: 'UCS.01130006', message: /being enabled/ },
   { name: 'disable a policy center that is not enabled', request: at('f-off', '/policy', 'DELETE'), code: 'UCS.00150006', message: /not enabled/ },
@@ -64,6 +71,10 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
     server = await startTestServer({ seed, config: { federationDelayMs: 3_600_000 } });
     assert.equal((await callApi(server.url, at('f-deleted', '', 'DELETE'))).status, 200);
     assert.equal((await callApi(server.url, at('f-upgrading', '/federations/upgrade', 'POST', {}))).status, 200);
+    // A rollback from v1.11.3 that runs for the hour of the delay, as RollbackFederation records one.
+    const now = Date.now();
+    await server.store.updateFleet('d1', 'f-rolling-back', () => ({ change: { upgrade: { to: 'v1.10.7', record: { from: 'v1.11.3', startedAt: now, readyAt: now + 3_600_000 } } } }), now);
+    assert.equal(((await callApi(server.url, at('f-rolling-back', '', 'GET'))).body as { status: { conditions: { status: string }[] } }).status.conditions[0]?.status, 'Rollback');
     assert.equal((await callApi(server.url, at('f-policy', '/policy', 'POST'))).status, 201);
     const clusters = Array.from({ length: 50 }, (_, i) => `cluster-${i}`);
     assert.equal((await callApi(server.url, at('f-full', '/associatedclusters', 'PUT', { clusterIds: clusters }))).status, 200);

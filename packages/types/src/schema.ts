@@ -377,6 +377,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clustergroups/{clustergroupid}/federations/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll the fleet's federation back to the version before its last upgrade
+         * @description Starts taking the federation back to the version it ran before its last
+         *     `UpgradeFederation` and answers at once with the job, which `ShowFederationProgress`
+         *     then shows (type `RollbackFederation`). While it runs the fleet's federation condition is
+         *     `Rollback` and `spec.federationVersion` the version it started from; once done it is the
+         *     version before the upgrade. No body. Refused with `UCS.00000003` when federation is not
+         *     enabled (or still being enabled), while an upgrade or a rollback runs, and when there is
+         *     nothing to roll back: the federation was never upgraded, or its last change already was
+         *     a rollback (a rollback is not undone by another one; upgrade again instead).
+         */
+        post: operations["RollbackFederation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clustergroups/{clustergroupid}/policy": {
         parameters: {
             query?: never;
@@ -696,10 +726,13 @@ export interface components {
              * @enum {string}
              */
             type: "Federation" | "Policy";
+            /**
+             * @description `Rollback` while a RollbackFederation runs, as the UCS documents name that state.
+             * @enum {string}
+             */
+            status: "Available" | "Unavailable" | "Enabling" | "Upgrading" | "Rollback" | "Reconciling" | "Running";
             /** @enum {string} */
-            status: "Available" | "Unavailable" | "Enabling" | "Upgrading" | "Reconciling" | "Running";
-            /** @enum {string} */
-            reason: "FederationAvailable" | "FederationUnavailable" | "FederationEnabling" | "FederationUpgrading" | "PolicyReconciling" | "PolicyRunning";
+            reason: "FederationAvailable" | "FederationUnavailable" | "FederationEnabling" | "FederationUpgrading" | "FederationRollingBack" | "PolicyReconciling" | "PolicyRunning";
             message: string;
             /**
              * Format: date-time
@@ -737,7 +770,7 @@ export interface components {
         };
         JobSpec: {
             /** @enum {string} */
-            type: "CreateFederation" | "DeleteFederation" | "UpgradeFederation" | "InstallFederationChart" | "CreateFederationCertificates" | "StartFederationApiServer" | "JoinFederationClusters";
+            type: "CreateFederation" | "DeleteFederation" | "UpgradeFederation" | "RollbackFederation" | "InstallFederationChart" | "CreateFederationCertificates" | "StartFederationApiServer" | "JoinFederationClusters";
             federationUID?: string;
             resourceID?: string;
             resourceName?: string;
@@ -1937,6 +1970,43 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    RollbackFederation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rolling back has started. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "jobId": "a0e5a14f-2fa4-11ee-ad1d-0255ac1001c4",
+                     *       "message": "The federation is being rolled back"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["JobAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -93,6 +93,26 @@ export function federationCommand(program: Command, ctx: Context): void {
   );
   addVersionsCommand(federation, ctx);
   addUpgradeCommand(federation, ctx);
+  addRollbackCommand(federation, ctx);
+}
+
+function addRollbackCommand(federation: Command, ctx: Context): void {
+  withExamples(
+    addWaitOptions(
+      federation
+        .command('rollback')
+        .description("roll a fleet's federation back to the version before its last upgrade (asynchronous; --wait follows it to the end)")
+        .argument('<fleet>', 'fleet ID or name'),
+    ).action(async (ref: string, opts: WaitFlags, command: Command) => {
+      await changeVersion(ctx, command, ref, opts, {
+        start: (client, id) => client.rollbackFederation(id),
+        doing: 'being rolled back',
+        title: 'Rolling back',
+        done: 'is back at',
+      });
+    }),
+    ['ucs federation rollback demo --wait', '# refused (exit code 3) when the federation was never upgraded or was already rolled back'],
+  );
 }
 
 function addUpgradeCommand(federation: Command, ctx: Context): void {
@@ -104,21 +124,37 @@ function addUpgradeCommand(federation: Command, ctx: Context): void {
         .argument('<fleet>', 'fleet ID or name')
         .option('--to <version>', 'the version to upgrade to (default: the newest allowed)'),
     ).action(async (ref: string, opts: WaitFlags & { to?: string }, command: Command) => {
-      const client = ctx.client(command);
-      const fleet = await findFleet(client, ref);
-      const accepted = await client.upgradeFederation(fleet.metadata.uid, opts.to);
-      const name = fleet.metadata.name;
-      if (!opts.wait) {
-        ctx.io.stdout.write(`federation of fleet ${name} is being upgraded (job ${accepted.jobId})\n`);
-        ctx.note(`follow it with: ucs federation status ${name} --wait`);
-        return;
-      }
-      const job = await follow(ctx, client, fleet, opts, `Upgrading federation of fleet ${name}`);
-      const upgraded = await client.showFleet(fleet.metadata.uid);
-      ctx.io.stdout.write(`federation of fleet ${name} is at ${upgraded.spec.federationVersion ?? '?'} (job ${job.metadata.uid})\n`);
+      await changeVersion(ctx, command, ref, opts, {
+        start: (client, id) => client.upgradeFederation(id, opts.to),
+        doing: 'being upgraded',
+        title: 'Upgrading',
+        done: 'is at',
+      });
     }),
     ['ucs federation upgrade demo --wait', 'ucs federation upgrade demo --to v1.11.3'],
   );
+}
+
+/** Starts an upgrade or a rollback and, with --wait, follows it and prints the version reached. */
+async function changeVersion(
+  ctx: Context,
+  command: Command,
+  ref: string,
+  opts: WaitFlags,
+  o: { start: (client: UcsClient, fleetId: string) => Promise<{ jobId: string }>; doing: string; title: string; done: string },
+): Promise<void> {
+  const client = ctx.client(command);
+  const fleet = await findFleet(client, ref);
+  const accepted = await o.start(client, fleet.metadata.uid);
+  const name = fleet.metadata.name;
+  if (!opts.wait) {
+    ctx.io.stdout.write(`federation of fleet ${name} is ${o.doing} (job ${accepted.jobId})\n`);
+    ctx.note(`follow it with: ucs federation status ${name} --wait`);
+    return;
+  }
+  const job = await follow(ctx, client, fleet, opts, `${o.title} federation of fleet ${name}`);
+  const changed = await client.showFleet(fleet.metadata.uid);
+  ctx.io.stdout.write(`federation of fleet ${name} ${o.done} ${changed.spec.federationVersion ?? '?'} (job ${job.metadata.uid})\n`);
 }
 
 function addVersionsCommand(federation: Command, ctx: Context): void {

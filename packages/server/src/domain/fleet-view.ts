@@ -1,7 +1,7 @@
 import type { ClusterGroup } from '@ucs-fleet/types';
 import { ruleNamespaceNames } from './fleet-associations.js';
 import { policyState } from './policies.js';
-import { isUpgrading, runningVersion } from './federation-upgrade.js';
+import { isRollback, isUpgrading, runningVersion } from './federation-upgrade.js';
 import { federationStatus } from './fleet-rules.js';
 import type { FleetSummary } from '../store/records.js';
 import { rfc3339 } from './time-format.js';
@@ -49,6 +49,9 @@ function federationCondition(fleet: FleetSummary, now: number): Condition {
     case 'enabling':
       return condition('Enabling', 'FederationEnabling', 'federation is being enabled', status.federation.startedAt);
     case 'enabled':
+      if (isUpgrading(status.federation, now) && status.federation.upgrade && isRollback(status.federation)) {
+        return condition('Rollback', 'FederationRollingBack', `federation is being rolled back to ${status.federation.version}`, status.federation.upgrade.startedAt);
+      }
       if (isUpgrading(status.federation, now) && status.federation.upgrade) {
         return condition('Upgrading', 'FederationUpgrading', `federation is being upgraded to ${status.federation.version}`, status.federation.upgrade.startedAt);
       }

@@ -8,6 +8,7 @@ type FleetOperations =
   | 'UpdateClusterGroupAssociatedRules'
   | 'UpdateClusterGroupAssociatedZones'
   | 'UpgradeFederation'
+  | 'RollbackFederation'
   | 'EnableClusterGroupPolicy'
   | 'DisableClusterGroupPolicy'
   | 'CreateClusterGroupPolicyInstance'
@@ -37,6 +38,7 @@ export function fleetOperationHandlers({ fleets, quotas, associations, upgrades,
       status: 200,
       body: await upgrades.upgrade(caller, params.clustergroupid, body?.targetVersion),
     }),
+    RollbackFederation: async ({ caller, params }) => ({ status: 200, body: await upgrades.rollback(caller, params.clustergroupid) }),
     EnableClusterGroupPolicy: async ({ caller, params }) => ({ status: 201, body: await policies.enable(caller, params.clustergroupid) }),
     DisableClusterGroupPolicy: async ({ caller, params }) => ({ status: 200, body: await policies.disable(caller, params.clustergroupid) }),
     CreateClusterGroupPolicyInstance: async ({ caller, params, body }) => ({

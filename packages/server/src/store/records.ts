@@ -38,7 +38,7 @@ export interface FederationSummary {
   upgrade: UpgradeRecord | undefined;
 }
 
-/** The latest upgrade of a federation; it is done once readyAt has passed. */
+/** The latest upgrade (or rollback) of a federation; it is done once readyAt has passed. */
 export interface UpgradeRecord {
   from: string;
   startedAt: number;
@@ -83,7 +83,7 @@ export interface ConnectionRecord {
   createdAt: number;
 }
 
-export type JobType = 'CreateFederation' | 'DeleteFederation' | 'UpgradeFederation';
+export type JobType = 'CreateFederation' | 'DeleteFederation' | 'UpgradeFederation' | 'RollbackFederation';
 
 export interface JobRecord {
   id: string;
