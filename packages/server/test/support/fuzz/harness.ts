@@ -109,6 +109,8 @@ export class FuzzHarness {
     // The policy center on for two of d1's fleets (ready at once), so that the policy operations meet both states.
     const alice = { domainId: 'd1', userName: 'alice', groups: ['system:masters'], via: 'token' as const };
     for (const name of ['ready', 'off']) await server.domain.policies.enable(alice, fuzzSeed.fleets.find((f) => f.domainId === 'd1' && f.name === name)!.id);
+    // Two of d1's federations upgraded once (ready at once), so that RollbackFederation has something to roll back.
+    for (const name of ['enabled', 'enabled-two']) await server.domain.upgrades.upgrade(alice, fuzzSeed.fleets.find((f) => f.domainId === 'd1' && f.name === name)!.id, 'v1.11.3');
     const h = new FuzzHarness(server, new WireClient(server.url), logLines);
     h.snapshot = await h.takeSnapshot();
     return h;
