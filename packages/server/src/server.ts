@@ -8,7 +8,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { CredentialRegistry } from './domain/credentials.js';
 import { createDomain, type Domain } from './domain/index.js';
 import { KeyPool } from '@ucs-fleet/pki';
-import { endpointCa, membersFromClusterIds, openFederationEndpoint, type FederationEndpoint } from './federation-endpoint/index.js';
+import { endpointCa, registeredMembers, openFederationEndpoint, type FederationEndpoint } from './federation-endpoint/index.js';
 import { createLogger } from './logger.js';
 import { controlEntrance, controlDocsPath, controlPathPrefix, newServerControls } from './control/index.js';
 import { resetStore } from './control/reset.js';
@@ -70,7 +70,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     port: config.federationPort,
     publicUrl: config.federationUrl,
     ca: await endpointCa(store, clock.now(), config.keyType),
-    members: membersFromClusterIds(store),
+    members: registeredMembers(store),
   });
   const domain = createDomain({
     store,

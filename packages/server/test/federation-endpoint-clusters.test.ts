@@ -4,10 +4,12 @@
  * the oldest and newest clients it holds.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { createUcsClient, type Kubeconfig } from '@ucs-fleet/client';
 import type { RunningServer } from '@ucs-fleet/server';
+import type { ClusterRecord } from '../src/store/records.js';
 import { specCheckingFetch } from './support/http.js';
 import { otherAccountToken, startTestServer, tempDir, token } from './support/test-server.js';
 import { kubeRaw, kubectlClients, kubectlRun, writeKubeconfig } from './support/tools.js';
@@ -25,6 +27,16 @@ function parseTable(stdout: string): Record<string, string>[] {
   );
 }
 
+/** A registered cluster as the store keeps it: Available, v1.31, at a private API address. */
+function clusterRecord(domainId: string, name: string, over: Partial<ClusterRecord> = {}): ClusterRecord {
+  const now = Date.now();
+  return {
+    id: randomUUID(), domainId, name, fleetId: undefined, joinedAt: undefined, category: 'attachedcluster', clusterType: 'privatek8s', provider: 'privatek8s',
+    kubernetesVersion: 'v1.31', phase: 'Available', apiEndpoint: `https://10.0.0.${name.length}:6443`, country: 'CN', city: '110000', region: undefined, projectId: undefined,
+    labels: {}, annotations: {}, agentDownloaded: false, createdAt: now, updatedAt: now, ...over,
+  };
+}
+
 function headerOf(stdout: string): string[] {
   return stdout.split('\n')[0]!.trim().split(/\s+/);
 }
@@ -38,10 +50,19 @@ describe('member clusters on the federation endpoint, as Karmada Cluster objects
 
   const ucs = (t = token) => createUcsClient({ endpoint: server.url, token: t, fetch: specCheckingFetch });
 
-  /** A federated, connected fleet with `clusterIds` as its members, and a kubeconfig file for it. */
-  async function fleetWith(name: string, clusterIds: string[], t = token): Promise<{ uid: string; kc: Kubeconfig; file: string }> {
+  const domainOf = (t: string) => server.seed.tokens.find((g) => g.token === t)!.domainId;
+
+  /** Registers clusters of the token's account in the store, members of `fleetId` (or of none). */
+  async function register(t: string, fleetId: string | undefined, ...clusters: (string | ClusterRecord)[]): Promise<ClusterRecord[]> {
+    const now = Date.now();
+    const records = clusters.map((c) => (typeof c === 'string' ? clusterRecord(domainOf(t), c) : c)).map((c) => ({ ...c, fleetId, joinedAt: fleetId === undefined ? undefined : now }));
+    return server.store.updateClusters(domainOf(t), () => ({ put: records }), now);
+  }
+
+  /** A federated, connected fleet with these clusters as its members, and a kubeconfig file for it. */
+  async function fleetWith(name: string, members: (string | ClusterRecord)[], t = token): Promise<{ uid: string; kc: Kubeconfig; file: string }> {
     const { uid } = await ucs(t).createFleet({ metadata: { name } });
-    if (clusterIds.length > 0) await ucs(t).addFleetClusters(uid, clusterIds);
+    if (members.length > 0) await register(t, uid, ...members);
     await ucs(t).enableFederation(uid);
     await ucs(t).createConnection(uid, connection);
     const kc = await ucs(t).downloadFederationKubeconfig(uid, { duration: 1 });
@@ -49,7 +70,7 @@ describe('member clusters on the federation endpoint, as Karmada Cluster objects
   }
 
   test('kubectl get clusters prints Karmada\'s columns, and -o wide its wide ones, with the oldest, default and newest clients', async () => {
-    const { file } = await fleetWith('fleet-get', ['c-alpha', 'c-beta']);
+    const { file } = await fleetWith('fleet-get', ['c-alpha', clusterRecord(domainOf(token), 'c-beta', { phase: 'Unavailable', kubernetesVersion: 'v1.28', apiEndpoint: undefined })]);
     const clients = kubectlClients();
     assert.ok(clients.length >= 2, 'the dispatcher holds several clients');
     for (const client of [clients[0]!.path, 'kubectl', clients.at(-1)!.path]) {
@@ -58,33 +79,37 @@ describe('member clusters on the federation endpoint, as Karmada Cluster objects
       assert.equal(get.stderr, '', client);
       assert.deepEqual(headerOf(get.stdout), ['NAME', 'VERSION', 'MODE', 'READY', 'AGE'], client);
       const rows = parseTable(get.stdout);
-      assert.deepEqual(rows.map((r) => [r.NAME, r.VERSION, r.MODE, r.READY]), [['c-alpha', '', 'Push', 'Unknown'], ['c-beta', '', 'Push', 'Unknown']], client);
+      assert.deepEqual(rows.map((r) => [r.NAME, r.VERSION, r.MODE, r.READY]), [['c-alpha', 'v1.31', 'Push', 'True'], ['c-beta', 'v1.28', 'Push', 'False']], client);
       for (const row of rows) assert.match(row.AGE!, /^\d+s$/, client);
 
       const wide = await kubectlRun(file, ['get', 'clusters', '-o', 'wide'], client);
       assert.equal(wide.code, 0, `${client}: ${wide.stderr}`);
       assert.deepEqual(headerOf(wide.stdout), ['NAME', 'VERSION', 'MODE', 'READY', 'AGE', 'ZONES', 'REGION', 'PROVIDER', 'API-ENDPOINT', 'PROXY-URL'], client);
-      assert.deepEqual(parseTable(wide.stdout).map((r) => [r.NAME, r.ZONES, r.REGION, r.PROVIDER, r['PROXY-URL']]), [
-        ['c-alpha', '<none>', '<none>', '<none>', '<none>'],
-        ['c-beta', '<none>', '<none>', '<none>', '<none>'],
+      assert.deepEqual(parseTable(wide.stdout).map((r) => [r.NAME, r.ZONES, r.REGION, r.PROVIDER, r['API-ENDPOINT'], r['PROXY-URL']]), [
+        ['c-alpha', '<none>', '<none>', '<none>', 'https://10.0.0.7:6443', '<none>'],
+        ['c-beta', '<none>', '<none>', '<none>', '', '<none>'],
       ], client);
     }
   });
 
   test('kubectl get cluster NAME -o yaml shows one Cluster; a missing one is NotFound as kube-apiserver words it', async () => {
-    const { uid, file } = await fleetWith('fleet-one', ['c-one']);
+    const [member] = await register(token, undefined, 'c-one');
+    const { uid, file } = await fleetWith('fleet-one', [member!]);
     const one = await kubectlRun(file, ['get', 'cluster', 'c-one', '-o', 'yaml']);
     assert.equal(one.code, 0, one.stderr);
     const cluster = parse(one.stdout);
     assert.equal(cluster.apiVersion, 'cluster.karmada.io/v1alpha1');
     assert.equal(cluster.kind, 'Cluster');
     assert.equal(cluster.metadata.name, 'c-one');
-    assert.equal(cluster.metadata.uid, 'c-one');
+    assert.equal(cluster.metadata.uid, member!.id);
     assert.equal(cluster.metadata.namespace, undefined, 'cluster-scoped');
     assert.match(cluster.metadata.creationTimestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    assert.deepEqual(cluster.spec, { id: 'c-one', syncMode: 'Push' });
-    assert.deepEqual(cluster.status, {}, 'no Ready condition before the member is known');
-    assert.equal((await ucs().showFleet(uid)).spec?.clusterIds?.length, 1);
+    assert.deepEqual(cluster.spec, { id: member!.id, syncMode: 'Push', apiEndpoint: 'https://10.0.0.5:6443' });
+    assert.equal(cluster.status.kubernetesVersion, 'v1.31');
+    assert.deepEqual(cluster.status.conditions.map((c: Record<string, string>) => [c.type, c.status, c.reason, c.message]), [
+      ['Ready', 'True', 'ClusterReady', 'cluster is healthy and ready to accept workloads'],
+    ]);
+    assert.deepEqual((await ucs().showFleet(uid)).spec?.clusterIds, [member!.id]);
 
     const missing = await kubectlRun(file, ['get', 'cluster', 'c-none']);
     assert.equal(missing.code, 1);
@@ -141,6 +166,7 @@ describe('member clusters on the federation endpoint, as Karmada Cluster objects
 
   test('reads only: every write and a watch is a 405 Status, and the members stay as they were', async () => {
     const { uid, kc, file } = await fleetWith('fleet-writes', ['c-w']);
+    const before = (await ucs().showFleet(uid)).spec?.clusterIds;
     for (const [method, path] of [
       ['POST', '/apis/cluster.karmada.io/v1alpha1/clusters'],
       ['DELETE', '/apis/cluster.karmada.io/v1alpha1/clusters'],
@@ -159,17 +185,17 @@ describe('member clusters on the federation endpoint, as Karmada Cluster objects
     const deleted = await kubectlRun(file, ['delete', 'cluster', 'c-w']);
     assert.equal(deleted.code, 1);
     assert.equal(deleted.stderr.trim(), 'Error from server (MethodNotAllowed): the server does not allow this method on the requested resource');
-    assert.deepEqual((await ucs().showFleet(uid)).spec?.clusterIds, ['c-w']);
+    assert.deepEqual((await ucs().showFleet(uid)).spec?.clusterIds, before);
     const still = await kubectlRun(file, ['get', 'cluster', 'c-w', '-o', 'name']);
     assert.equal(still.stdout.trim(), 'cluster.cluster.karmada.io/c-w');
   });
 
-  test('members added through the UCS API show at the next request; a fleet sees only its own members, whoever else has clusters', async () => {
+  test('a member that joins shows at the next request; a fleet sees only its own members', async () => {
     const { uid, file } = await fleetWith('fleet-live', ['c-first']);
     const other = await fleetWith('fleet-live', ['c-other'], otherAccountToken);
     const names = async (f: string) => parseTable((await kubectlRun(f, ['get', 'clusters'])).stdout).map((r) => r.NAME);
     assert.deepEqual(await names(file), ['c-first']);
-    await ucs().addFleetClusters(uid, ['c-second']);
+    await register(token, uid, 'c-second');
     assert.deepEqual(await names(file), ['c-first', 'c-second']);
     assert.deepEqual(await names(other.file), ['c-other']);
     const foreign = await kubectlRun(file, ['get', 'cluster', 'c-other']);

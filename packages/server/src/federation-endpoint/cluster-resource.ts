@@ -35,7 +35,8 @@ async function serveClusters(r: KubeRequest, resourcePath: string, members: () =
     sendStatus(r.res, 406, 'NotAcceptable', 'only the following media types are accepted: application/json, application/json;as=Table;v=v1;g=meta.k8s.io, application/json;as=Table;v=v1beta1;g=meta.k8s.io');
     return;
   }
-  const all = await members();
+  // Karmada lists from etcd, whose keys order the clusters by name.
+  const all = (await members()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (name === undefined) {
     sendMembers(r, representation, all, karmadaClusterList(all));
     return;

@@ -2,4 +2,4 @@
 export { openFederationEndpoint, type FederationEndpoint, type FederationEndpointOptions } from './endpoint.js';
 export { endpointCa } from './endpoint-ca.js';
 export { fleetPath, fleetPathPattern } from './fleet-path.js';
-export { membersFromClusterIds, type FleetMembers, type MemberCluster } from './member-clusters.js';
+export { registeredMembers, type FleetMembers, type MemberCluster } from './member-clusters.js';

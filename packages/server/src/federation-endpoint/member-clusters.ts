@@ -3,6 +3,7 @@
  * `Cluster` object carries (karmada-cluster.ts). The endpoint reads them at every request, so a
  * join or a leave made through the UCS API shows at the next one; nothing is cached or polled.
  */
+import type { ClusterRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
 export interface MemberCluster {
@@ -22,25 +23,26 @@ export interface MemberCluster {
   createdAt: number;
 }
 
-/** The members of a fleet of any account (the endpoint knows only the fleet id of its path), in a stable order. */
+/** The members of a fleet of any account (the endpoint knows only the fleet id of its path). */
 export type FleetMembers = (fleetId: string) => Promise<MemberCluster[]>;
 
 /**
- * Members as the fleet's `clusterIds` list them (UpdateClusterGroupAssociatedClusters): a bare
- * id says nothing of the cluster, so each is a Push member named by its id, readiness unknown,
- * as old as the fleet.
+ * The fleet's registered members (JoinGroup, LeaveGroup), read from the store at each call. A
+ * Karmada Cluster object is made when its cluster joins, so it is as old as the membership; UCS
+ * keeps no sync mode (its API answers `""`), and a cluster joined by UCS is pushed to: `Push`.
  */
-export function membersFromClusterIds(store: Store): FleetMembers {
-  return async (fleetId) => {
-    const fleet = (await store.listFederatedFleets()).find((f) => f.id === fleetId);
-    return (fleet?.clusterIds ?? []).map((id) => ({
-      name: id,
-      uid: id,
-      kubernetesVersion: '',
-      syncMode: 'Push',
-      apiEndpoint: '',
-      ready: 'Unknown',
-      createdAt: fleet!.createdAt,
-    }));
+export function registeredMembers(store: Store): FleetMembers {
+  return async (fleetId) => (await store.listFleetMembers(fleetId)).map(memberOf);
+}
+
+function memberOf(c: ClusterRecord): MemberCluster {
+  return {
+    name: c.name,
+    uid: c.id,
+    kubernetesVersion: c.kubernetesVersion,
+    syncMode: 'Push',
+    apiEndpoint: c.apiEndpoint ?? '',
+    ready: c.phase === 'Available' ? 'True' : 'False',
+    createdAt: c.joinedAt ?? c.createdAt,
   };
 }
