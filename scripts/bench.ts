@@ -13,6 +13,9 @@
 //   --warmup S               seconds of unmeasured load per target before round 1 (default 2)
 //   --connections N[,N...]   concurrent connections; every target is measured at each (default 10,50; smoke 10)
 //   --start-samples N        cold starts measured per target, and of startStub() (default 3; smoke 1)
+//   --targets KIND[,KIND...] measure only these targets (ours, ours-disk, ours-5000, ours-rsa, prism, validator,
+//                            bare), e.g. --targets ours-disk,ours,prism for the issue's ratios; the report then goes to
+//                            a temp file unless --out is given (docs/benchmarks.md keeps every row)
 //   --out FILE               where to write the report (default docs/benchmarks.md)
 //   --unpinned               run without taskset (numbers are then not comparable)
 //   --wait-quiet S           first wait up to S s for other processes to go quiet (default 120; smoke 0)
@@ -47,6 +50,8 @@ import {
   removeDataDirs,
   packageVersion,
   targetSpecs,
+  TARGET_KINDS,
+  type TargetKind,
   type TargetSpec,
 } from './bench/targets.js';
 import type { LoadJob, LoadResult } from './bench/types.js';
@@ -83,6 +88,7 @@ function readOptions() {
       connections: { type: 'string' },
       'start-samples': { type: 'string' },
       out: { type: 'string' },
+      targets: { type: 'string' },
       unpinned: { type: 'boolean', default: false },
       profile: { type: 'string' },
       'profile-duration': { type: 'string' },
@@ -96,8 +102,12 @@ function readOptions() {
   const smoke = values.smoke ?? false;
   const keyType = values['key-type'];
   if (keyType !== 'ecdsa-p256' && keyType !== 'rsa-2048') throw new BenchError('--key-type must be ecdsa-p256 or rsa-2048');
+  const targets = values.targets?.split(',').map((t) => t.trim()) as TargetKind[] | undefined;
+  const unknown = targets?.filter((t) => !TARGET_KINDS.includes(t));
+  if (unknown?.length) throw new BenchError(`--targets: unknown target(s) ${unknown.join(', ')}; known: ${TARGET_KINDS.join(', ')}`);
   return {
     ...values,
+    targets,
     smoke,
     keyType: keyType as 'ecdsa-p256' | 'rsa-2048',
     rounds: num('rounds', values.rounds, smoke ? 1 : 3, 1),
@@ -535,7 +545,8 @@ async function main(): Promise<void> {
     settings.maxOtherCpu = Infinity;
   }
   log('starting the targets (spawn → first 201):');
-  const specs = targetSpecs({ rsa: keyType === 'rsa-2048', manyFleets: !smoke });
+  const specs = targetSpecs({ rsa: keyType === 'rsa-2048', manyFleets: !smoke }).filter((s) => !opts.targets || opts.targets.includes(s.kind));
+  if (specs.length === 0) throw new BenchError(`--targets ${opts.targets?.join(',')}: none of these runs here (ours-rsa needs --key-type rsa-2048, ours-5000 is not in --smoke)`);
   const targets: LiveTarget[] = [];
   for (const spec of specs) targets.push(await startTarget(spec, settings.startSamples, cpu.server));
 
@@ -575,7 +586,7 @@ async function main(): Promise<void> {
 
   const report = markdown({ summariesAt, stubStartMs, pinNote: cpu.note, profile, loadAverages: `${loadBefore} at the start, ${loadAfter} at the end` });
   process.stdout.write(`\n${report}`);
-  const out = smoke && !opts.out ? join(mkdtempSync(join(tmpdir(), 'ucs-bench-')), 'benchmarks.md') : resolve(opts.out ?? join(root, 'docs', 'benchmarks.md'));
+  const out = (smoke || opts.targets) && !opts.out ? join(mkdtempSync(join(tmpdir(), 'ucs-bench-')), 'benchmarks.md') : resolve(opts.out ?? join(root, 'docs', 'benchmarks.md'));
   mkdirSync(dirname(out), { recursive: true });
   // The many-fleets section comes from `npm run bench:fleets`; this run keeps it as it is.
   const kept = existsSync(out) ? fleetScaleSection(readFileSync(out, 'utf8')) : '';
@@ -583,7 +594,7 @@ async function main(): Promise<void> {
 
 ${kept}
 ` : report);
-  log(`\nbench: report written to ${out}${smoke ? ' (smoke: docs/benchmarks.md left alone)' : ''}`);
+  log(`\nbench: report written to ${out}${smoke || opts.targets ? ` (${smoke ? 'smoke' : '--targets'}: docs/benchmarks.md left alone)` : ''}`);
   const missed = [...summariesAt].flatMap(([c, at]) => goalChecks(at, c)).filter((c) => !c.met);
   if (missed.length > 0) log(`bench: targets not met: ${missed.map((c) => c.goal).join('; ')}`);
 }

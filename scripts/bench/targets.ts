@@ -18,7 +18,8 @@ export const REQUEST_PATH = `/v1/clustergroups/${FLEET_ID}/kubeconfig`;
 export const REQUEST_HEADERS: Record<string, string> = { 'x-auth-token': 'dev-token', 'content-type': 'application/json' };
 export const REQUEST_BODY = JSON.stringify({ duration: 30 });
 
-export type TargetKind = 'ours' | 'ours-disk' | 'ours-5000' | 'ours-rsa' | 'prism' | 'validator' | 'bare';
+export const TARGET_KINDS = ['ours', 'ours-disk', 'ours-5000', 'ours-rsa', 'prism', 'validator', 'bare'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export interface TargetSpec {
   kind: TargetKind;
