@@ -13,15 +13,19 @@ class Slot {
  */
 export function compiledOnce<Db, Args extends unknown[], Row>(db: Kysely<Db>, build: (...args: Args) => Compilable<Row>): CompiledOnce<Db, Args, Row> {
   let compiled: CompiledQuery<Row> | undefined;
-  const within = (executor: Kysely<Db>, args: Args): Promise<QueryResult<Row>> => {
+  const withArgs = (args: Args): CompiledQuery<Row> => {
     compiled ??= build(...(args.map((_, i) => new Slot(i)) as Args)).compile();
     const parameters = compiled.parameters.map((p) => (p instanceof Slot ? args[p.index] : p));
-    return executor.executeQuery<Row>({ ...compiled, parameters });
+    return { ...compiled, parameters };
   };
-  return Object.assign((...args: Args) => within(db, args), { within: (executor: Kysely<Db>, ...args: Args) => within(executor, args) });
+  return Object.assign((...args: Args) => db.executeQuery<Row>(withArgs(args)), {
+    within: (executor: Kysely<Db>, ...args: Args) => executor.executeQuery<Row>(withArgs(args)),
+    compiled: (...args: Args) => withArgs(args),
+  });
 }
 
-/** Runs on the store's database; `within` runs on another executor of it (a transaction's connection). */
+/** Runs on the store's database; `within` runs on another executor of it (a transaction's connection); `compiled` is the query to run elsewhere. */
 export type CompiledOnce<Db, Args extends unknown[], Row> = ((...args: Args) => Promise<QueryResult<Row>>) & {
   within(executor: Kysely<Db>, ...args: Args): Promise<QueryResult<Row>>;
+  compiled(...args: Args): CompiledQuery<Row>;
 };

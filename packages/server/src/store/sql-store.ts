@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { CompiledQuery, Kysely, Selectable, Updateable } from 'kysely';
 import { clusterById, listClusters, listFleetMembers, writeClusters } from './cluster-queries.js';
 import { everyRow, fromJson } from './columns.js';
 import { compiledOnce } from './compiled-once.js';
@@ -41,13 +41,15 @@ export class SqlStore implements Store {
   constructor(private readonly engine: Engine) {
     this.#db = engine.db;
     const hot = (this.#hot = hotQueries(engine.db));
-    this.#certificates = new GroupedCommit(
-      (records) =>
-        inTransaction(engine, async (trx) => {
-          for (const c of records) await hot.insertCertificate.within(trx, ...certificateArgs(c));
-        }),
-      async (c) => void (await hot.insertCertificate(...certificateArgs(c))),
-    );
+    const immediate = engine.immediate;
+    const writeAll = async (records: CertificateRecord[]): Promise<void> => {
+      const inserts = records.map((c) => hot.insertCertificate.compiled(...certificateArgs(c)));
+      if (immediate?.writeAll(inserts)) return;
+      await inTransaction(engine, async (trx) => {
+        for (const insert of inserts) await trx.executeQuery(insert);
+      });
+    };
+    this.#certificates = new GroupedCommit(writeAll, (c) => writeAll([c]));
   }
 
   async createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome> {
@@ -82,13 +84,18 @@ export class SqlStore implements Store {
   }
 
   async getFleet(domainId: string, fleetId: string): Promise<FleetRecord | undefined> {
-    const [row] = (await this.#hot.fleetById(fleetId, domainId)).rows;
+    const [row] = await this.#rows(this.#hot.fleetById.compiled(fleetId, domainId));
     return row && fleetFromRow(row);
   }
 
   async getFleetSummary(domainId: string, fleetId: string): Promise<FleetSummary | undefined> {
-    const [row] = (await this.#hot.fleetSummaryById(fleetId, domainId)).rows;
+    const [row] = await this.#rows(this.#hot.fleetSummaryById.compiled(fleetId, domainId));
     return row && fleetSummaryFromRow(row);
+  }
+
+  /** A hot query's rows: at once when the engine can (ImmediateStatements), else through Kysely. */
+  async #rows<R>(query: CompiledQuery<R>): Promise<R[]> {
+    return this.engine.immediate?.read(query) ?? (await this.#db.executeQuery(query)).rows;
   }
 
   async getCa(federationId: string): Promise<CaRecord | undefined> {
@@ -271,7 +278,7 @@ export class SqlStore implements Store {
   }
 
   async getFederation(fleetId: string): Promise<FederationRecord | undefined> {
-    const [row] = (await this.#hot.federationOf(fleetId)).rows;
+    const [row] = await this.#rows(this.#hot.federationOf.compiled(fleetId));
     return row && federationWithCaFromRow(row);
   }
 

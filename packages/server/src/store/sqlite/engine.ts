@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { asStoreError, wrappingDriverCalls, type DriverCall } from '../dialect-wrapper.js';
 import type { Engine } from '../engine.js';
+import { immediateStatements } from './immediate.js';
 import type { Tables } from '../schema.js';
 
 /** How long a statement waits for another connection's write transaction before it fails. */
@@ -19,10 +20,12 @@ export function sqliteEngine(db: Database.Database): Engine {
   // own busy timeout sleeps inside the call, which would stall every request, and would never
   // end while the transaction it waits for belongs to another handle of this same process.
   db.pragma('busy_timeout = 0');
+  const database = preparingOnce(db);
   return {
     db: new Kysely<Tables>({
-      dialect: wrappingDriverCalls(new SqliteDialect({ database: preparingOnce(db) }), (call) => asStoreError(() => waitingWhileBusy(call))),
+      dialect: wrappingDriverCalls(new SqliteDialect({ database }), (call) => asStoreError(() => waitingWhileBusy(call))),
     }),
+    immediate: immediateStatements(db, database.prepare, isBusy),
     columnTypes: {
       int64: 'integer',
       json: 'text',
@@ -64,7 +67,7 @@ function isBusy(err: unknown): boolean {
  * prepares on every query, and preparing was the largest cost of a request under load. The
  * statements are the fixed set sql-store.ts builds, so the cache stays small.
  */
-function preparingOnce(db: Database.Database): SqliteDatabase {
+function preparingOnce(db: Database.Database): SqliteDatabase & { prepare: (text: string) => Database.Statement } {
   const statements = new Map<string, Database.Statement>();
   return {
     prepare: (text) => {
