@@ -6,6 +6,7 @@ import { federationCommand } from './commands/federation.js';
 import { fleetCommand } from './commands/fleet.js';
 import { kubeconfigCommand } from './commands/kubeconfig.js';
 import { quotaCommand } from './commands/quota.js';
+import { workloadCommand } from './commands/workload.js';
 import type { Context } from './context.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { withExamples } from './help.js';
@@ -57,6 +58,7 @@ export function buildProgram(ctx: Context): Command {
   federationCommand(program, ctx);
   connectionCommand(program, ctx);
   kubeconfigCommand(program, ctx);
+  workloadCommand(program, ctx);
   quotaCommand(program, ctx);
   configCommand(program, ctx);
   return program;

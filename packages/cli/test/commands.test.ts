@@ -1,6 +1,8 @@
 /** The fleet, federation and connection commands, in process through run(argv, io). */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { RunningServer } from '@ucs-fleet/server';
 import { readyFleetId, startTestServer } from '../../server/test/support/test-server.js';
@@ -91,6 +93,47 @@ describe('fleet, federation and connection commands', () => {
     assert.equal(deleted.code, 0, deleted.stderr);
     assert.equal(deleted.stdout, `deleted fleet lifecycle (${id})\n`);
     assert.equal((await ucs('fleet', 'show', id)).code, 3);
+  });
+
+  test('workload create / show / update / delete from YAML and JSON files; clear errors for a bad file and a fleet without federation', async () => {
+    const yamlFile = join(home, 'web.yaml');
+    writeFileSync(yamlFile, 'kind: Deployment\napiVersion: apps/v1\nmetadata:\n  name: web\n  labels: { app: web }\ntemplate:\n  spec: { replicas: 2 }\npropagationPolicy:\n  spec:\n    placement:\n      clusterAffinity: { clusterNames: [member-1] }\n');
+    const created = await ucs('workload', 'create', 'demo', '-f', yamlFile);
+    assert.equal(created.code, 0, created.stderr);
+    assert.equal(created.stdout, 'created Deployment default/web in fleet demo (generation 1)\n');
+    const shown = parse((await ucs('workload', 'show', 'demo', 'Deployment', 'web')).stdout) as { metadata: { labels: Record<string, string> }; template: unknown };
+    assert.deepEqual([shown.metadata.labels, shown.template], [{ app: 'web' }, { spec: { replicas: 2 } }]);
+    const tableOut = await ucs('workload', 'show', 'demo', 'Deployment', 'web', '-o', 'table');
+    assert.match(tableOut.stdout, /^KIND\s+NAMESPACE\s+NAME\s+GENERATION\s+CLUSTERS\s+UPDATED\nDeployment\s+default\s+web\s+1\s+member-1\s/);
+
+    const jsonFile = join(home, 'web.json');
+    writeFileSync(jsonFile, JSON.stringify({ kind: 'Deployment', metadata: { name: 'web' }, template: { spec: { replicas: 3 } } }));
+    const updated = await ucs('workload', 'update', 'demo', '-f', jsonFile, '-o', 'json');
+    assert.equal(updated.code, 0, updated.stderr);
+    assert.equal((JSON.parse(updated.stdout) as { metadata: { generation: string } }).metadata.generation, '2');
+
+    const again = await ucs('workload', 'create', 'demo', '-f', yamlFile);
+    assert.equal(again.code, 3, 'the API refuses a second create');
+    assert.match(again.stderr, /already exists/);
+    writeFileSync(join(home, 'broken.yaml'), 'kind: [');
+    const broken = await ucs('workload', 'create', 'demo', '-f', join(home, 'broken.yaml'));
+    assert.equal(broken.code, 6, broken.stderr);
+    assert.match(broken.stderr, /neither YAML nor JSON/);
+    writeFileSync(join(home, 'nameless.yaml'), 'kind: Deployment\n');
+    assert.match((await ucs('workload', 'create', 'demo', '-f', join(home, 'nameless.yaml'))).stderr, /kind and metadata\.name are needed/);
+    const badKind = await ucs('workload', 'show', 'demo', 'Pod', 'web');
+    assert.equal(badKind.code, 2);
+    assert.match(badKind.stderr, /Allowed choices are Deployment/);
+
+    assert.equal((await ucs('fleet', 'create', 'no-federation')).code, 0);
+    const off = await ucs('workload', 'show', 'no-federation', 'Deployment', 'web');
+    assert.equal(off.code, 3);
+    assert.match(off.stderr, /UCS\.01080006|not federated/);
+
+    const deleted = await ucs('workload', 'delete', 'demo', 'Deployment', 'web', '--yes');
+    assert.equal(deleted.code, 0, deleted.stderr);
+    assert.equal(deleted.stdout, 'deleted Deployment default/web from fleet demo\n');
+    assert.equal((await ucs('workload', 'show', 'demo', 'Deployment', 'web')).code, 3, 'gone');
   });
 
   test('fleet describe prints and --set changes the description; federation versions; quota', async () => {

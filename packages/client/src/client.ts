@@ -25,6 +25,13 @@ export interface ListFleetsQuery {
 
 export type ConnectionRequest = Schemas['FederationConnectionRequest'];
 
+/** Which workload ShowProxyUnitedWorkload and DeleteProxyUnitedWorkload address. */
+export interface WorkloadQuery {
+  kind: Schemas['WorkloadKind'];
+  name: string;
+  namespace?: string;
+}
+
 /** The typed UCS client: each call returns the typed body or throws UcsApiError / UcsNetworkError. */
 export interface UcsClient {
   /** The underlying openapi-fetch client, typed by openapi.yaml's paths. */
@@ -51,6 +58,14 @@ export interface UcsClient {
   upgradeFederation(fleetId: string, targetVersion?: string): Promise<Schemas['JobAccepted']>;
   /** RollbackFederation: starts taking the federation back to the version before its last upgrade. */
   rollbackFederation(fleetId: string): Promise<Schemas['JobAccepted']>;
+  /** CreateProxyUnitedWorkload: stores a federated workload in the fleet's federation. */
+  createWorkload(fleetId: string, workload: Schemas['MutiWorkload']): Promise<Schemas['MutiWorkload']>;
+  /** ShowProxyUnitedWorkload: the workload of that kind, namespace (default: `default`) and name. */
+  showWorkload(fleetId: string, query: WorkloadQuery): Promise<Schemas['MutiWorkload']>;
+  /** UpdateProxyUnitedWorkload: replaces the workload the body names. */
+  updateWorkload(fleetId: string, workload: Schemas['MutiWorkload']): Promise<Schemas['MutiWorkload']>;
+  /** DeleteProxyUnitedWorkload: deletes the workload of that kind, namespace and name. */
+  deleteWorkload(fleetId: string, query: WorkloadQuery): Promise<Schemas['EmptyObject']>;
   /** EnableClusterGroupPolicy: starts enabling the fleet's policy center. */
   enableFleetPolicy(fleetId: string): Promise<Schemas['PolicyJobAccepted']>;
   /** DisableClusterGroupPolicy: turns the fleet's policy center off, dropping its instances. */
@@ -89,6 +104,10 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
       call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/associatedzones', { ...withFleet(id), body: { dnsSuffix } })),
     upgradeFederation: (id, targetVersion) =>
       call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations/upgrade', { ...withFleet(id), body: targetVersion === undefined ? {} : { targetVersion } })),
+    createWorkload: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/unitedworkload', { ...withFleet(id), body })),
+    showWorkload: (id, query) => call(options, raw.GET('/v1/clustergroups/{clustergroupid}/unitedworkload', { params: { path: { clustergroupid: id }, query } })),
+    updateWorkload: (id, body) => call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/unitedworkload', { ...withFleet(id), body })),
+    deleteWorkload: (id, query) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}/unitedworkload', { params: { path: { clustergroupid: id }, query } })),
     rollbackFederation: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations/rollback', withFleet(id))),
     enableFleetPolicy: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),
     disableFleetPolicy: (id) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),

@@ -61,6 +61,13 @@ describe('AK/SK signed requests', () => {
     const instance = (await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/policyinstance', pathParams: { clustergroupid }, data: { constraintTemplateID: 'signed-template', parameters: { a: 1 } } })) as { jobID: string };
     assert.equal((await server.store.listPolicyInstances(readyFleetId))[0]?.id, instance.jobID);
     await sdk.call({ method: 'DELETE', url: '/v1/clustergroups/{clustergroupid}/policy', pathParams: { clustergroupid } });
+    const workload = { kind: 'ConfigMap', metadata: { name: 'signed', labels: { via: 'aksk' } }, template: { data: { a: '1' } } };
+    await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/unitedworkload', pathParams: { clustergroupid }, data: workload });
+    await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/unitedworkload', pathParams: { clustergroupid }, data: { ...workload, template: { data: { a: '2' } } } });
+    const shown = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}/unitedworkload', pathParams: { clustergroupid }, queryParams: { kind: 'ConfigMap', name: 'signed' } })) as { metadata: { generation: string; labels: Record<string, string> }; template: unknown };
+    assert.deepEqual([shown.metadata.generation, shown.metadata.labels, shown.template], ['2', { via: 'aksk' }, { data: { a: '2' } }]);
+    await sdk.call({ method: 'DELETE', url: '/v1/clustergroups/{clustergroupid}/unitedworkload', pathParams: { clustergroupid }, queryParams: { kind: 'ConfigMap', namespace: 'default', name: 'signed' } });
+    assert.deepEqual(await server.store.listWorkloads(readyFleetId), []);
     assert.deepEqual(await server.store.listPolicyInstances(readyFleetId), []);
     const associated = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid } })) as { spec: { clusterIds: string[]; ruleNamespaces: string[]; dnsSuffix: string[] } };
     assert.deepEqual([associated.spec.clusterIds.includes('signed-cluster'), associated.spec.ruleNamespaces, associated.spec.dnsSuffix], [true, ['default'], ['signed.example']]);

@@ -69,6 +69,13 @@ describe('bad requests to DownloadFederationKubeconfig', () => {
 /** The fleet operations beyond the kubeconfig path: each rejected request leaves the account as it was. */
 const describePath = `/v1/clustergroups/${readyFleetId}/description`;
 const describe_ = (body: unknown, extra: Partial<ApiRequest> = {}): ApiRequest => ({ method: 'PUT', path: describePath, token, body, ...extra });
+const workload = (method: string, body: unknown, extra: Partial<ApiRequest> = {}, query = ''): ApiRequest => ({
+  method,
+  path: `/v1/clustergroups/${readyFleetId}/unitedworkload${query}`,
+  token,
+  body,
+  ...extra,
+});
 const fleetOperationCases: { operation: string; name: string; request: ApiRequest; status: number; code: string; message?: RegExp }[] = [
   { operation: 'UpdateClusterGroup', name: 'description missing', request: describe_({}), status: 400, code: 'UCS.00000012', message: /description/ },
   { operation: 'UpdateClusterGroup', name: 'description a number', request: describe_({ description: 5 }), status: 400, code: 'UCS.00000012', message: /description/ },
@@ -92,6 +99,19 @@ const fleetOperationCases: { operation: string; name: string; request: ApiReques
   { operation: 'RollbackFederation', name: 'wrong method (GET)', request: { method: 'GET', path: `/v1/clustergroups/${readyFleetId}/federations/rollback`, token }, status: 405, code: 'UCS.00000013' },
   { operation: 'RollbackFederation', name: 'unknown fleet', request: { method: 'POST', path: '/v1/clustergroups/0f3c2d8e-0000-0000-0000-000000000000/federations/rollback', token }, status: 404, code: 'UCS.00000013' },
   { operation: 'RollbackFederation', name: 'nothing to roll back', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/federations/rollback`, token }, status: 400, code: 'UCS.00000003', message: /never upgraded/ },
+  { operation: 'CreateProxyUnitedWorkload', name: 'a kind the UCS documents do not list', request: workload('POST', { kind: 'Pod', metadata: { name: 'web' } }), status: 400, code: 'UCS.00000012', message: /kind/ },
+  { operation: 'CreateProxyUnitedWorkload', name: 'no metadata.name', request: workload('POST', { kind: 'Deployment', metadata: { namespace: 'default' } }), status: 400, code: 'UCS.00000012', message: /name/ },
+  { operation: 'CreateProxyUnitedWorkload', name: 'a name that is no Kubernetes name', request: workload('POST', { kind: 'Deployment', metadata: { name: 'Web_1' } }), status: 400, code: 'UCS.00000012', message: /metadata\/name|name/ },
+  { operation: 'CreateProxyUnitedWorkload', name: 'a label value that is not a string', request: workload('POST', { kind: 'Deployment', metadata: { name: 'web', labels: { app: 1 } } }), status: 400, code: 'UCS.00000012', message: /labels/ },
+  { operation: 'CreateProxyUnitedWorkload', name: 'an unknown field in the propagation policy', request: workload('POST', { kind: 'Deployment', metadata: { name: 'web' }, propagationPolicy: { spec: { placment: {} } } }), status: 400, code: 'UCS.00000012', message: /placment|additional/ },
+  { operation: 'CreateProxyUnitedWorkload', name: 'no body', request: workload('POST', undefined, { headers: json }), status: 400, code: 'UCS.00000012' },
+  { operation: 'ShowProxyUnitedWorkload', name: 'no kind', request: workload('GET', undefined, {}, '?name=web'), status: 400, code: 'UCS.00000011', message: /kind/ },
+  { operation: 'ShowProxyUnitedWorkload', name: 'no name', request: workload('GET', undefined, {}, '?kind=Deployment'), status: 400, code: 'UCS.00000011', message: /name/ },
+  { operation: 'ShowProxyUnitedWorkload', name: 'an unknown query parameter', request: workload('GET', undefined, {}, '?kind=Deployment&name=web&all=true'), status: 400, code: 'UCS.00000011', message: /all/ },
+  { operation: 'UpdateProxyUnitedWorkload', name: 'no kind', request: workload('PUT', { metadata: { name: 'web' } }), status: 400, code: 'UCS.00000012', message: /kind/ },
+  { operation: 'UpdateProxyUnitedWorkload', name: 'a namespace that is no Kubernetes namespace', request: workload('PUT', { kind: 'Service', metadata: { name: 'web', namespace: 'a.b' } }), status: 400, code: 'UCS.00000012', message: /namespace/ },
+  { operation: 'DeleteProxyUnitedWorkload', name: 'a kind the UCS documents do not list', request: workload('DELETE', undefined, {}, '?kind=Pod&name=web'), status: 400, code: 'UCS.00000011', message: /kind/ },
+  { operation: 'DeleteProxyUnitedWorkload', name: 'unknown fleet', request: workload('DELETE', undefined, { path: '/v1/clustergroups/0f3c2d8e-0000-0000-0000-000000000000/unitedworkload?kind=Deployment&name=web' }), status: 404, code: 'UCS.00000013' },
   { operation: 'EnableClusterGroupPolicy', name: 'an unknown query parameter', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/policy?force=true`, token }, status: 400, code: 'UCS.00000011', message: /force/ },
   { operation: 'EnableClusterGroupPolicy', name: 'retry neither true nor false', request: { method: 'POST', path: `/v1/clustergroups/${readyFleetId}/policy?retry=yes`, token }, status: 400, code: 'UCS.00000011', message: /retry/ },
   { operation: 'DisableClusterGroupPolicy', name: 'an unknown query parameter', request: { method: 'DELETE', path: `/v1/clustergroups/${readyFleetId}/policy?all=1`, token }, status: 400, code: 'UCS.00000011', message: /all/ },
@@ -116,6 +136,7 @@ describe('bad requests to the fleet operations', () => {
     fleets: (await callApi(server.url, { path: '/v1/clustergroups?order=asc', token })).body,
     job: (await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}/federations/progress`, token })).body,
     policyInstances: await server.store.listPolicyInstances(readyFleetId),
+    workloads: await server.store.listWorkloads(readyFleetId),
     quota: (await callApi(server.url, { path: '/v1/maintenance/quota/d1', token })).body,
   });
 

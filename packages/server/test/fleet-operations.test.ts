@@ -48,9 +48,10 @@ describe('fleet operations', () => {
     const before = await show();
     await callApi(server.url, { method: 'PUT', path: `/v1/clustergroups/${readyFleetId}/description`, token, body: { description: 'the demo fleet' } });
     const after = await show();
-    assert.deepEqual({ ...after, metadata: { ...after.metadata, updateTimestamp: '' }, spec: { ...after.spec, description: undefined } }, {
+    const unversioned = { updateTimestamp: '', resourceVersion: '', generation: '' };
+    assert.deepEqual({ ...after, metadata: { ...after.metadata, ...unversioned }, spec: { ...after.spec, description: undefined } }, {
       ...before,
-      metadata: { ...before.metadata, updateTimestamp: '' },
+      metadata: { ...before.metadata, ...unversioned },
       spec: { ...before.spec, description: undefined },
     });
     assert.equal(after.spec.description, 'the demo fleet');
@@ -126,6 +127,7 @@ describe('fleet operations', () => {
     assert.equal(message, 'The federation is being rolled back');
     const progress = (await callApi(server.url, { path: path('/federations/progress'), token })).body as { metadata: { uid: string }; spec: { type: string }; status: { phase: string } };
     assert.deepEqual([progress.metadata.uid, progress.spec.type, progress.status.phase], [jobId, 'RollbackFederation', 'Success'], 'the test server rolls back at once');
+    assert.equal((progress.spec as { extendparam?: string }).extendparam, initial, 'extendparam: the version it goes to');
     const after = await show(id);
     assert.equal(after.spec.federationVersion, initial);
     assert.equal(after.status.conditions[0]?.status, 'Available');
@@ -137,6 +139,103 @@ describe('fleet operations', () => {
     server = await startTestServer({ config: { dataDir } });
     assert.equal((await show(id)).spec.federationVersion, initial, 'kept across a restart');
     assert.equal((await callApi(server.url, { method: 'DELETE', path: path('/federations'), token })).status, 200);
+  });
+
+  const web = {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { name: 'web', labels: { app: 'web' }, annotations: { owner: 'payments' } },
+    template: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' }, spec: { replicas: 2, template: { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } },
+    propagationPolicy: {
+      kind: 'PropagationPolicy',
+      apiVersion: 'policy.karmada.io/v1alpha1',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { resourceSelectors: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }], placement: { clusterAffinity: { clusterNames: ['member-1', 'member-2'] } } },
+    },
+    overridePolicy: { kind: 'OverridePolicy', apiVersion: 'policy.karmada.io/v1alpha1', spec: { overriders: { imageOverrider: [{ component: 'Tag', operator: 'replace', value: '1.28' }] } } },
+    resourceBinding: { kind: 'ResourceBinding', spec: { replicas: 2, clusters: [{ name: 'member-1', replicas: '1' }, { name: 'member-2', replicas: '1' }] } },
+  };
+  interface Workload { metadata: Record<string, unknown> & { uid: string; generation: string; resourceVersion: string; creationTimestamp: string } }
+  const workloads = (suffix = '', method = 'GET', body?: unknown) => callApi(server.url, { method, path: `/v1/clustergroups/${readyFleetId}/unitedworkload${suffix}`, token, body });
+  const withoutServerFields = (w: Workload) => {
+    const { uid: _u, creationTimestamp: _c, updateTimestamp: _t, resourceVersion: _r, generation: _g, ...metadata } = w.metadata;
+    return { ...w, metadata };
+  };
+
+  test('CreateProxyUnitedWorkload: 201 with the workload as sent, in the default namespace, generation 1; kept across a restart', async () => {
+    const created = await workloads('', 'POST', web);
+    assert.equal(created.status, 201, created.text);
+    const body = created.body as Workload;
+    assert.deepEqual(withoutServerFields(body), { ...web, metadata: { ...web.metadata, namespace: 'default' } }, 'every field kept as sent');
+    assert.deepEqual([body.metadata.generation, body.metadata.resourceVersion], ['1', '1']);
+    await server.close();
+    server = await startTestServer({ config: { dataDir } });
+    const shown = await workloads('?kind=Deployment&name=web');
+    assert.deepEqual(shown.body, body, 'Show after a restart answers what Create did');
+  });
+
+  test('ShowProxyUnitedWorkload: the workload by kind, namespace and name; another kind or namespace is another workload', async () => {
+    const shown = await workloads('?kind=Deployment&namespace=default&name=web');
+    assert.equal(shown.status, 200, shown.text);
+    assert.deepEqual(withoutServerFields(shown.body as Workload), { ...web, metadata: { ...web.metadata, namespace: 'default' } });
+    assert.equal((await workloads('?kind=Service&name=web')).status, 404);
+    assert.equal((await workloads('?kind=Deployment&namespace=apps&name=web')).status, 404);
+  });
+
+  test('UpdateProxyUnitedWorkload: the body replaces the workload; uid and creation stay, generation and resourceVersion go up', async () => {
+    const before = (await workloads('?kind=Deployment&name=web')).body as Workload;
+    const changed = { kind: 'Deployment', metadata: { name: 'web', namespace: 'default', labels: { app: 'web', tier: 'front' } }, template: { spec: { replicas: 3 } } };
+    const updated = await workloads('', 'PUT', changed);
+    assert.equal(updated.status, 200, updated.text);
+    const body = updated.body as Workload;
+    assert.deepEqual(withoutServerFields(body), changed, 'what the body leaves out is gone');
+    assert.deepEqual([body.metadata.uid, body.metadata.creationTimestamp], [before.metadata.uid, before.metadata.creationTimestamp]);
+    assert.deepEqual([body.metadata.generation, body.metadata.resourceVersion], ['2', '2']);
+    assert.deepEqual((await workloads('?kind=Deployment&name=web')).body, body);
+  });
+
+  test('DeleteProxyUnitedWorkload: 200 {}; Show then answers 404, and the name can be created again', async () => {
+    const deleted = await workloads('?kind=Deployment&name=web', 'DELETE');
+    assert.equal(deleted.status, 200, deleted.text);
+    assert.deepEqual(deleted.body, {});
+    const gone = await workloads('?kind=Deployment&name=web');
+    assert.deepEqual([gone.status, (gone.body as { error_code: string }).error_code], [404, 'UCS.00000013']);
+    assert.equal((await workloads('', 'POST', web)).status, 201);
+    assert.equal(((await workloads('?kind=Deployment&name=web')).body as Workload).metadata.generation, '1', 'a new workload');
+  });
+
+  test('DisableFederation takes the fleet\'s workloads with it: after enabling again there are none', async () => {
+    const id = await create('with-workloads');
+    const at = (suffix: string, method = 'GET', body?: unknown) => callApi(server.url, { method, path: `/v1/clustergroups/${id}${suffix}`, token, body });
+    assert.equal((await at('/federations', 'POST')).status, 201);
+    assert.equal((await at('/unitedworkload', 'POST', { kind: 'ConfigMap', metadata: { name: 'settings' }, template: { data: { a: '1' } } })).status, 201);
+    assert.equal((await server.store.listWorkloads(id)).length, 1);
+    assert.equal((await at('/federations', 'DELETE')).status, 200);
+    assert.deepEqual(await server.store.listWorkloads(id), [], 'no workload outlives its federation');
+    const refused = await at('/unitedworkload?kind=ConfigMap&name=settings');
+    assert.deepEqual([refused.status, (refused.body as { error_code: string }).error_code], [400, 'UCS.01080006']);
+    assert.equal((await at('/federations', 'POST')).status, 201);
+    assert.equal((await at('/unitedworkload?kind=ConfigMap&name=settings')).status, 404);
+    assert.equal((await at('/federations', 'DELETE')).status, 200);
+    assert.equal((await at('', 'DELETE')).status, 200);
+  });
+
+  test('ShowClusterGroup: resourceVersion and generation go up with every change of the fleet; federationExpirationTimestamp is ten years after enabling', async () => {
+    const id = await create('versioned');
+    const meta = async () => ((await show(id)) as Fleet & { metadata: { resourceVersion: string; generation: string } }).metadata;
+    assert.deepEqual([(await meta()).resourceVersion, (await meta()).generation], ['1', '1']);
+    await callApi(server.url, { method: 'PUT', path: `/v1/clustergroups/${id}/description`, token, body: { description: 'second' } });
+    assert.deepEqual([(await meta()).resourceVersion, (await meta()).generation], ['2', '2']);
+    const enabled = await callApi(server.url, { method: 'POST', path: `/v1/clustergroups/${id}/federations`, token });
+    assert.equal(enabled.status, 201);
+    const fleet = (await show(id)) as Fleet & { metadata: { resourceVersion: string }; spec: { federationExpirationTimestamp?: string } };
+    assert.equal(fleet.metadata.resourceVersion, '3');
+    const job = (await callApi(server.url, { path: `/v1/clustergroups/${id}/federations/progress`, token })).body as { metadata: { creationTimestamp: string } };
+    const years = (Date.parse(fleet.spec.federationExpirationTimestamp!) - Date.parse(job.metadata.creationTimestamp)) / (365.25 * 24 * 3600 * 1000);
+    assert.ok(Math.abs(years - 10) < 0.01, `about ten years, not ${years}`);
+    assert.equal((await callApi(server.url, { method: 'DELETE', path: `/v1/clustergroups/${id}/federations`, token })).status, 200);
+    assert.equal(((await show(id)) as Fleet & { spec: { federationExpirationTimestamp?: string } }).spec.federationExpirationTimestamp, undefined);
+    assert.equal(((await show(id)) as Fleet & { metadata: { resourceVersion: string } }).metadata.resourceVersion, '4');
   });
 
   const call = (method: string, id: string, suffix: string, body?: unknown) => callApi(server.url, { method, path: `/v1/clustergroups/${id}${suffix}`, token, body });

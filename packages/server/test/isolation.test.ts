@@ -15,6 +15,14 @@ const bodies: Record<string, unknown> = {
   UpdateClusterGroupAssociatedZones: { dnsSuffix: ['foreign.example'] },
   UpgradeFederation: {},
   CreateClusterGroupPolicyInstance: { constraintTemplateID: 'foreign-template' },
+  CreateProxyUnitedWorkload: { kind: 'ConfigMap', metadata: { name: 'foreign' }, template: { data: { a: '1' } } },
+  UpdateProxyUnitedWorkload: { kind: 'ConfigMap', metadata: { name: 'foreign' }, template: { data: { a: '2' } } },
+};
+
+/** The query an operation needs to pass validation and reach the fleet. */
+const queries: Record<string, string> = {
+  ShowProxyUnitedWorkload: '?kind=ConfigMap&name=foreign',
+  DeleteProxyUnitedWorkload: '?kind=ConfigMap&name=foreign',
 };
 
 describe('tenant isolation: another account never sees or touches a fleet', () => {
@@ -29,7 +37,7 @@ describe('tenant isolation: another account never sees or touches a fleet', () =
   for (const [operationId, route] of fleetOperations) {
     test(`${operationId}: 404 UCS.00000013 for the other account, exactly like a missing fleet, and no change`, async () => {
       const before = await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}`, token });
-      const at = (id: string) => route.path.replace('{clustergroupid}', id);
+      const at = (id: string) => `${route.path.replace('{clustergroupid}', id)}${queries[operationId] ?? ''}`;
       const request = { method: route.method.toUpperCase(), token: otherAccountToken, body: bodies[operationId] };
       const foreign = await callApi(server.url, { ...request, path: at(readyFleetId) });
       const missing = await callApi(server.url, { ...request, path: at('0f3c2d8e-5b7a-4c1e-9d2f-000000000000') });

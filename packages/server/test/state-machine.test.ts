@@ -62,6 +62,15 @@ const wrongOrder: { name: string; request: ApiRequest; code: string; message: Re
   { name: 'disable a policy center that is not enabled', request: at('f-off', '/policy', 'DELETE'), code: 'UCS.00150006', message: /not enabled/ },
   { name: 'a policy instance before the policy center', request: at('f-off', '/policyinstance', 'POST', { constraintTemplateID: 't' }), code: 'UCS.00150006', message: /not enabled/ },
   { name: 'a policy instance while it is being enabled', request: at('f-policy', '/policyinstance', 'POST', { constraintTemplateID: 't' }), code: 'UCS.01130006', message: /still being enabled/ },
+  { name: 'a workload before federation', request: at('f-off', '/unitedworkload', 'POST', { kind: 'ConfigMap', metadata: { name: 'settings' } }), code: 'UCS.01080006', message: /not enabled/ },
+  { name: 'a workload while enabling', request: at('f-enabling', '/unitedworkload', 'POST', { kind: 'ConfigMap', metadata: { name: 'settings' } }), code: 'UCS.01080006', message: /still being enabled/ },
+  { name: 'show a workload before federation', request: at('f-off', '/unitedworkload?kind=ConfigMap&name=settings', 'GET'), code: 'UCS.01080006', message: /not enabled/ },
+  { name: 'update a workload before federation', request: at('f-off', '/unitedworkload', 'PUT', { kind: 'ConfigMap', metadata: { name: 'settings' } }), code: 'UCS.01080006', message: /not enabled/ },
+  { name: 'delete a workload while enabling', request: at('f-enabling', '/unitedworkload?kind=ConfigMap&name=settings', 'DELETE'), code: 'UCS.01080006', message: /still being enabled/ },
+  { name: 'create a workload that exists', request: at('f-on', '/unitedworkload', 'POST', { kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' } }), code: 'UCS.00000012', message: /ConfigMap default\/settings already exists/ },
+  { name: 'update a workload that does not exist', request: at('f-on', '/unitedworkload', 'PUT', { kind: 'ConfigMap', metadata: { name: 'missing' } }), code: 'UCS.00000013', message: /ConfigMap default\/missing/ },
+  { name: 'delete a workload that does not exist', request: at('f-on', '/unitedworkload?kind=Secret&name=settings', 'DELETE'), code: 'UCS.00000013', message: /Secret default\/settings/ },
+  { name: 'show a workload of another namespace', request: at('f-on', '/unitedworkload?kind=ConfigMap&namespace=apps&name=settings', 'GET'), code: 'UCS.00000013', message: /ConfigMap apps\/settings/ },
   { name: 'progress of a fleet that never had a job', request: at('f-off', '/federations/progress', 'GET'), code: 'UCS.00000013', message: /no federation job/ },
 ];
 
@@ -76,6 +85,7 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
     await server.store.updateFleet('d1', 'f-rolling-back', () => ({ change: { upgrade: { to: 'v1.10.7', record: { from: 'v1.11.3', startedAt: now, readyAt: now + 3_600_000 } } } }), now);
     assert.equal(((await callApi(server.url, at('f-rolling-back', '', 'GET'))).body as { status: { conditions: { status: string }[] } }).status.conditions[0]?.status, 'Rollback');
     assert.equal((await callApi(server.url, at('f-policy', '/policy', 'POST'))).status, 201);
+    assert.equal((await callApi(server.url, at('f-on', '/unitedworkload', 'POST', { kind: 'ConfigMap', metadata: { name: 'settings' }, template: { data: { a: '1' } } }))).status, 201);
     const clusters = Array.from({ length: 50 }, (_, i) => `cluster-${i}`);
     assert.equal((await callApi(server.url, at('f-full', '/associatedclusters', 'PUT', { clusterIds: clusters }))).status, 200);
     const rules = Array.from({ length: 50 }, (_, i) => `rule-${i}`);
@@ -88,7 +98,8 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
     const jobs = await Promise.all(seed.fleets.map((f) => server.store.latestJob(f.id)));
     const certificates = await Promise.all(seed.fleets.map((f) => server.store.listCertificates(f.id)));
     const policyInstances = await Promise.all(seed.fleets.map((f) => server.store.listPolicyInstances(f.id)));
-    return { list: list.body, jobs, certificates, policyInstances };
+    const workloads = await Promise.all(seed.fleets.map((f) => server.store.listWorkloads(f.id)));
+    return { list: list.body, jobs, certificates, policyInstances, workloads };
   };
 
   for (const c of wrongOrder) {

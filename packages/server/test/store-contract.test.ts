@@ -65,7 +65,7 @@ for (const engine of engines) {
         const f = fleet({ description: 'with a description', clusterIds: ['c-1', 'c-2'] });
         assert.deepEqual(await a.createFleet(f, 50), { ok: true });
         const read = await b.getFleet(f.domainId, f.id);
-        assert.deepEqual(read, { ...f, dnsSuffix: [], ruleNamespaces: [], policy: undefined, updatedAt: t0, federation: undefined, connection: undefined });
+        assert.deepEqual(read, { ...f, dnsSuffix: [], ruleNamespaces: [], policy: undefined, updatedAt: t0, revision: 1, federation: undefined, connection: undefined });
         const plain = fleet();
         await a.createFleet(plain, 50);
         assert.equal((await b.getFleet(plain.domainId, plain.id))?.description, undefined);
@@ -121,7 +121,7 @@ for (const engine of engines) {
         assert.equal(await a.updateFleet(f.domainId, randomUUID(), set({ description: 'missing' }), t0 + 1), undefined);
         const bindings = [{ ruleIDs: ['r-1'], namespaces: ['default', 'kube-system'] }];
         const written = await a.updateFleet(f.domainId, f.id, set({ description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings }), t0 + 2);
-        const expected = { ...f, description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings, policy: undefined, updatedAt: t0 + 2, federation: undefined, connection: undefined };
+        const expected = { ...f, description: 'after', clusterIds: ['c-1', 'c-2'], dnsSuffix: ['example.com'], ruleNamespaces: bindings, policy: undefined, updatedAt: t0 + 2, revision: 2, federation: undefined, connection: undefined };
         assert.deepEqual(written, expected);
         assert.deepEqual(await b.getFleet(f.domainId, f.id), expected, 'read back from the other handle');
         let seen: string[] = [];
@@ -130,6 +130,7 @@ for (const engine of engines) {
         assert.equal((await a.getFleet(f.domainId, f.id))?.description, 'after', 'an absent field is left as it is');
         await assert.rejects(a.updateFleet(f.domainId, f.id, () => { throw new Error('refused'); }, t0 + 4), /refused/);
         assert.equal((await a.getFleet(f.domainId, f.id))?.updatedAt, t0 + 3, 'a refusal writes nothing');
+        assert.equal((await a.getFleet(f.domainId, f.id))?.revision, 3, 'one more with every write, none for a refusal');
         assert.equal((await b.updateFleet(f.domainId, f.id, set({ description: null }), t0 + 5))?.description, undefined, 'null clears it');
 
         const fed = federation();

@@ -94,6 +94,8 @@ for (const engine of engines) {
           policy: undefined,
           createdAt: 1764547200123,
           updatedAt: 1764547260123,
+          // Migration 8 starts every fleet's revision at 1.
+          revision: 1,
           // Its stored endpoint port (41001) is gone: migration 3 drops per-fleet ports. Migration 4
           // gives a federation of then the one version there was.
           federation: { id: 'fed-1', startedAt: 1764547210123, readyAt: 1764547214123, ca: { certPem: 'cert-pem', keyPem: 'key-pem' }, version: 'v1.10.7', upgrade: undefined },

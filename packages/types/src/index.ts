@@ -21,3 +21,5 @@ export type UcsErrorBody = components['schemas']['UcsError'];
 export type UcsErrorCode = components['schemas']['UcsErrorCode'];
 export type ClusterGroup = components['schemas']['ClusterGroup'];
 export type Job = components['schemas']['Job'];
+/** A federated workload (CreateProxyUnitedWorkload ... DeleteProxyUnitedWorkload), named as the SDK names it. */
+export type MutiWorkload = components['schemas']['MutiWorkload'];

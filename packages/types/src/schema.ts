@@ -466,6 +466,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clustergroups/{clustergroupid}/unitedworkload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a federated workload
+         * @description The workload of that kind, namespace and name, as it was last created or updated. The
+         *     SDK marks `name` optional, but the answer is one workload (as the SDK reads it), so the
+         *     reference server needs it: without it, `UCS.00000011`. A workload that does not exist
+         *     is 404 `UCS.00000013`; a fleet whose federation is not enabled is `UCS.01080006`.
+         */
+        get: operations["ShowProxyUnitedWorkload"];
+        /**
+         * Replace a federated workload
+         * @description Replaces the workload that the body's `kind`, `metadata.namespace` and `metadata.name`
+         *     identify with the body (what it leaves out is gone); `metadata.uid` and
+         *     `creationTimestamp` stay, `generation` and `resourceVersion` go up by one. A workload that
+         *     does not exist is 404 `UCS.00000013` (create it first); a fleet whose federation is not
+         *     enabled is `UCS.01080006`. The UCS documents do not show the status codes: the reference
+         *     server answers 200 with the workload, as the other UCS updates answer 200.
+         */
+        put: operations["UpdateProxyUnitedWorkload"];
+        /**
+         * Create a federated workload in a fleet's federation
+         * @description Stores a federated workload: the manifest (`template`) with the PropagationPolicy,
+         *     OverridePolicy and ResourceBinding that place it on member clusters, each kept as sent.
+         *     A workload is identified by `kind`, `metadata.namespace` (`default` when absent) and
+         *     `metadata.name`; the server sets `metadata.uid`, `creationTimestamp`, `updateTimestamp`,
+         *     `resourceVersion` and `generation` (ignored in a request). The fleet's federation must be
+         *     enabled and done enabling: `UCS.01080006` (the fleet is not federated) otherwise.
+         *     Disabling federation deletes the fleet's workloads with the federation's control plane,
+         *     so a fleet never keeps workloads without one (and a fleet is deleted only without
+         *     federation). A workload of the same kind, namespace and name is refused with
+         *     `UCS.00000012`, as a taken fleet name is.
+         *     The UCS documents do not show this operation's status codes: the reference server answers
+         *     201 with the workload, as the other UCS creates answer 201.
+         */
+        post: operations["CreateProxyUnitedWorkload"];
+        /**
+         * Delete a federated workload
+         * @description Deletes the workload of that kind, namespace and name (`name` is needed, as for
+         *     `ShowProxyUnitedWorkload`). A workload that does not exist is 404 `UCS.00000013`; a fleet
+         *     whose federation is not enabled is `UCS.01080006`. The UCS documents answer 200 without
+         *     a body; the reference server answers `{}`, as the Go SDK cannot parse an empty body.
+         */
+        delete: operations["DeleteProxyUnitedWorkload"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -593,7 +650,7 @@ export interface components {
          *     response with its `x-ucs-error-codes` too.
          * @enum {string}
          */
-        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006" | "UCS.00150004" | "UCS.00150006" | "UCS.01130006";
+        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006" | "UCS.00150004" | "UCS.00150006" | "UCS.01130006" | "UCS.01080006";
         DownloadKubeconfigRequest: {
             duration: components["schemas"]["CertificateDuration"];
         };
@@ -677,7 +734,14 @@ export interface components {
             spec: components["schemas"]["ClusterGroupSpec"];
             status: components["schemas"]["ClusterGroupStatus"];
         };
+        /**
+         * @description The fleet's ObjectMeta as the SDKs model it, with the fields the reference server sets.
+         *     `labels` and `annotations` are absent: no fleet operation of the SDKs sets them
+         *     (RegisterClusterGroup's metadata has only `name`).
+         */
         ClusterGroupMetadata: {
+            resourceVersion: components["schemas"]["ResourceVersion"];
+            generation: components["schemas"]["Generation"];
             uid: string;
             name: components["schemas"]["FleetName"];
             /**
@@ -696,6 +760,12 @@ export interface components {
             clusterIds?: string[];
             /** @description Set once federation is enabled (or being enabled). */
             federationId?: string;
+            /**
+             * Format: date-time
+             * @description When the federation expires (RFC 3339), set while federation is on: its CA's notAfter,
+             *     ten years after enabling. No kubeconfig of the federation outlives it (DownloadFederationKubeconfig).
+             */
+            federationExpirationTimestamp?: string;
             /**
              * @description The federation's version (the one an upgrade started from, until it is done); set while federation is on.
              * @example v1.7.0-t1109
@@ -774,6 +844,12 @@ export interface components {
             federationUID?: string;
             resourceID?: string;
             resourceName?: string;
+            /**
+             * @description The job's extra parameter (the UCS documents show no value): for `UpgradeFederation` and
+             *     `RollbackFederation`, the version the job takes the federation to; absent otherwise.
+             * @example v1.11.3
+             */
+            extendparam?: string;
             subJobs?: components["schemas"]["Job"][];
         };
         JobStatus: {
@@ -881,6 +957,178 @@ export interface components {
             /** @description The template's parameters, kept as sent. */
             parameters?: {
                 [key: string]: unknown;
+            };
+        };
+        /**
+         * @description The kinds of workload the UCS documents list.
+         * @enum {string}
+         */
+        WorkloadKind: "Deployment" | "Service" | "Ingress" | "ConfigMap" | "Secret" | "Job" | "StatefulSet" | "DaemonSet" | "PersistentVolumeClaim";
+        /**
+         * @description A Kubernetes object name (DNS-1123 subdomain).
+         * @example web
+         */
+        WorkloadName: string;
+        /**
+         * @description A Kubernetes namespace (DNS-1123 label).
+         * @example default
+         */
+        WorkloadNamespace: string;
+        /** @description Kubernetes labels, at most 100. */
+        Labels: {
+            [key: string]: string;
+        };
+        /** @description Kubernetes annotations, at most 100. */
+        Annotations: {
+            [key: string]: string;
+        };
+        /**
+         * @description Set by the server; it changes on every change of the object. Ignored in a request.
+         * @example 3
+         */
+        ResourceVersion: string;
+        /**
+         * @description Set by the server: 1 when created, one more on every change. A string, as the Go and
+         *     Python SDKs type it (a UCS table says Integer; Go would fail on a number). Ignored in a request.
+         * @example 3
+         */
+        Generation: string;
+        WorkloadMetadata: {
+            name: components["schemas"]["WorkloadName"];
+            namespace?: components["schemas"]["WorkloadNamespace"];
+            labels?: components["schemas"]["Labels"];
+            annotations?: components["schemas"]["Annotations"];
+            /** @description Set by the server; ignored in a request. */
+            uid?: string;
+            /**
+             * Format: date-time
+             * @description Set by the server (RFC 3339); ignored in a request.
+             */
+            creationTimestamp?: string;
+            /**
+             * Format: date-time
+             * @description Set by the server (RFC 3339); ignored in a request.
+             */
+            updateTimestamp?: string;
+            resourceVersion?: components["schemas"]["ResourceVersion"];
+            generation?: components["schemas"]["Generation"];
+        };
+        /** @description The metadata of the policies of a workload, kept as sent. */
+        ObjectMeta: {
+            name?: components["schemas"]["WorkloadName"];
+            namespace?: components["schemas"]["WorkloadNamespace"];
+            uid?: string;
+            labels?: components["schemas"]["Labels"];
+            annotations?: components["schemas"]["Annotations"];
+        };
+        /**
+         * @description A federated workload (the SDK's model name, spelled as it is): the manifest and the
+         *     Karmada policies that place it, each kept as sent. In an answer `metadata.namespace`,
+         *     `uid`, `creationTimestamp`, `updateTimestamp`, `resourceVersion` and `generation` are set.
+         */
+        MutiWorkload: {
+            kind: components["schemas"]["WorkloadKind"];
+            /** @example apps/v1 */
+            apiVersion?: string;
+            metadata: components["schemas"]["WorkloadMetadata"];
+            /** @description The application manifest, kept as sent. */
+            template?: {
+                [key: string]: unknown;
+            };
+            propagationPolicy?: components["schemas"]["PropagationPolicy"];
+            overridePolicy?: components["schemas"]["OverridePolicy"];
+            resourceBinding?: components["schemas"]["ResourceBinding"];
+        };
+        PropagationPolicy: {
+            /** @enum {string} */
+            kind?: "PropagationPolicy";
+            apiVersion?: string;
+            metadata?: components["schemas"]["ObjectMeta"];
+            spec?: components["schemas"]["PropagationSpec"];
+        };
+        PropagationSpec: {
+            resourceSelectors?: components["schemas"]["ResourceSelector"][];
+            propagateDeps?: boolean;
+            placement?: components["schemas"]["Placement"];
+            /** Format: int32 */
+            priority?: number;
+            schedulerName?: string;
+        };
+        ResourceSelector: {
+            apiVersion?: string;
+            kind?: string;
+            namespace?: string;
+            name?: string;
+        };
+        Placement: {
+            clusterAffinity?: components["schemas"]["ClusterAffinity"];
+            clusterTolerations?: components["schemas"]["Toleration"][];
+            /** @description How replicas are split among member clusters, kept as sent. */
+            replicaScheduling?: {
+                [key: string]: unknown;
+            };
+        };
+        ClusterAffinity: {
+            clusterNames?: string[];
+            exclude?: string[];
+        };
+        Toleration: {
+            key?: string;
+            /** @enum {string} */
+            operator?: "Exists" | "Equal";
+            value?: string;
+            /** @enum {string} */
+            effect?: "" | "NoSchedule" | "PreferNoSchedule" | "NoExecute";
+            /** Format: int64 */
+            tolerationSeconds?: number;
+        };
+        /** @description As in the SDK, without metadata. */
+        OverridePolicy: {
+            /** @enum {string} */
+            kind?: "OverridePolicy";
+            apiVersion?: string;
+            spec?: {
+                resourceSelectors?: components["schemas"]["ResourceSelector"][];
+                /** @description The override rules, kept as sent. */
+                overriders?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        ResourceBinding: {
+            /** @enum {string} */
+            kind?: "ResourceBinding";
+            apiVersion?: string;
+            metadata?: components["schemas"]["ObjectMeta"];
+            spec?: {
+                resource?: {
+                    [key: string]: unknown;
+                };
+                propagateDeps?: boolean;
+                replicaRequirements?: {
+                    [key: string]: unknown;
+                };
+                /** Format: int32 */
+                replicas?: number;
+                placement?: components["schemas"]["Placement"];
+                clusters?: {
+                    name?: string;
+                    /** @description A string, as the SDK types it. */
+                    replicas?: string;
+                }[];
+            };
+            status?: {
+                /** Format: int64 */
+                schedulerObservedGeneration?: number;
+                conditions?: {
+                    type?: string;
+                    status?: string;
+                    /** Format: int64 */
+                    observedgeneration?: number;
+                    lastTransitionTime?: string;
+                    reason?: string;
+                    message?: string;
+                }[];
             };
         };
         Health: {
@@ -1015,6 +1263,25 @@ export interface components {
                  * @example {
                  *       "error_code": "UCS.00150006",
                  *       "error_msg": "ClusterGroup not enable policy: the policy center of fleet demo is not enabled"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description As `BadRequest`, and `UCS.01080006` when the fleet's federation is not enabled (or still
+         *     being enabled): federated workloads live in the federation's control plane.
+         */
+        WorkloadBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.01080006",
+                 *       "error_msg": "ClusterGroup is not federated: federation of fleet demo is not enabled"
                  *     }
                  */
                 "application/json": components["schemas"]["UcsError"];
@@ -1246,6 +1513,12 @@ export interface components {
     parameters: {
         /** @description Fleet ID. */
         ClusterGroupId: string;
+        /** @description Kind of the workload. */
+        WorkloadKind: components["schemas"]["WorkloadKind"];
+        /** @description Namespace of the workload; `default` when absent. */
+        WorkloadNamespace: components["schemas"]["WorkloadNamespace"];
+        /** @description Name of the workload (optional in the SDK; see the operation). */
+        WorkloadName: components["schemas"]["WorkloadName"];
     };
     requestBodies: never;
     headers: {
@@ -2140,6 +2413,223 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowProxyUnitedWorkload: {
+        parameters: {
+            query: {
+                /** @description Kind of the workload. */
+                kind: components["parameters"]["WorkloadKind"];
+                /** @description Namespace of the workload; `default` when absent. */
+                namespace?: components["parameters"]["WorkloadNamespace"];
+                /** @description Name of the workload (optional in the SDK; see the operation). */
+                name: components["parameters"]["WorkloadName"];
+            };
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workload. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MutiWorkload"];
+                };
+            };
+            400: components["responses"]["WorkloadBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    UpdateProxyUnitedWorkload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MutiWorkload"];
+            };
+        };
+        responses: {
+            /** @description The workload is replaced. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MutiWorkload"];
+                };
+            };
+            400: components["responses"]["WorkloadBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    CreateProxyUnitedWorkload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Deployment",
+                 *       "apiVersion": "apps/v1",
+                 *       "metadata": {
+                 *         "name": "web",
+                 *         "namespace": "default",
+                 *         "labels": {
+                 *           "app": "web"
+                 *         }
+                 *       },
+                 *       "template": {
+                 *         "apiVersion": "apps/v1",
+                 *         "kind": "Deployment",
+                 *         "metadata": {
+                 *           "name": "web",
+                 *           "namespace": "default"
+                 *         },
+                 *         "spec": {
+                 *           "replicas": 2,
+                 *           "selector": {
+                 *             "matchLabels": {
+                 *               "app": "web"
+                 *             }
+                 *           },
+                 *           "template": {
+                 *             "metadata": {
+                 *               "labels": {
+                 *                 "app": "web"
+                 *               }
+                 *             },
+                 *             "spec": {
+                 *               "containers": [
+                 *                 {
+                 *                   "name": "web",
+                 *                   "image": "nginx:1.27"
+                 *                 }
+                 *               ]
+                 *             }
+                 *           }
+                 *         }
+                 *       },
+                 *       "propagationPolicy": {
+                 *         "kind": "PropagationPolicy",
+                 *         "apiVersion": "policy.karmada.io/v1alpha1",
+                 *         "metadata": {
+                 *           "name": "web",
+                 *           "namespace": "default"
+                 *         },
+                 *         "spec": {
+                 *           "resourceSelectors": [
+                 *             {
+                 *               "apiVersion": "apps/v1",
+                 *               "kind": "Deployment",
+                 *               "name": "web",
+                 *               "namespace": "default"
+                 *             }
+                 *           ],
+                 *           "placement": {
+                 *             "clusterAffinity": {
+                 *               "clusterNames": [
+                 *                 "member-1",
+                 *                 "member-2"
+                 *               ]
+                 *             }
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["MutiWorkload"];
+            };
+        };
+        responses: {
+            /** @description The workload is stored. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MutiWorkload"];
+                };
+            };
+            400: components["responses"]["WorkloadBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    DeleteProxyUnitedWorkload: {
+        parameters: {
+            query: {
+                /** @description Kind of the workload. */
+                kind: components["parameters"]["WorkloadKind"];
+                /** @description Namespace of the workload; `default` when absent. */
+                namespace?: components["parameters"]["WorkloadNamespace"];
+                /** @description Name of the workload (optional in the SDK; see the operation). */
+                name: components["parameters"]["WorkloadName"];
+            };
+            header?: never;
+            path: {
+                /** @description Fleet ID. */
+                clustergroupid: components["parameters"]["ClusterGroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workload is deleted. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["WorkloadBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -1,7 +1,15 @@
 import { federationStateError } from './errors.js';
-import type { ValidityPeriod } from '@ucs-fleet/pki';
+import { validityPeriod, type ValidityPeriod } from '@ucs-fleet/pki';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long a fleet's CA is valid from enabling; the federation expires with it (spec.federationExpirationTimestamp). */
+export const fleetCaValidityDays = 3650;
+
+/** When the CA of a federation enabled at `startedAt` expires. */
+export function fleetCaNotAfter(startedAt: number): number {
+  return validityPeriod(startedAt, fleetCaValidityDays).notAfter.getTime();
+}
 
 /**
  * A certificate may not outlive the CA that signs it: a client checking the chain would refuse

@@ -40,6 +40,9 @@ export const policyNotEnabled = (detail: string): UcsError => new UcsError(400, 
 
 export const policyBusy = (detail: string): UcsError => new UcsError(400, 'UCS.01130006', `ClusterGroup policy management is installing or closing: ${detail}`);
 
+/** UCS.01080006 of the UCS error table: the operation needs the fleet's federation. */
+export const notFederated = (detail: string): UcsError => new UcsError(400, 'UCS.01080006', `ClusterGroup is not federated: ${detail}`);
+
 export const quotaExceeded = (detail: string): UcsError => new UcsError(400, 'UCS.00000017', `Insufficient quota: ${detail}`);
 
 export const unauthorized = (detail: string): UcsError => new UcsError(401, 'UCS.00000018', `Authorization failed: ${detail}`);

@@ -20,7 +20,14 @@ export function jobView(job: JobRecord, fleetName: string, now: number): Job {
     kind: 'Job',
     apiVersion: 'v3',
     metadata: { uid: job.id, creationTimestamp: rfc3339(job.startedAt), updateTimestamp: rfc3339(Math.min(now, job.readyAt)) },
-    spec: { type: job.type, federationUID: job.federationId, resourceID: job.fleetId, resourceName: fleetName, subJobs },
+    spec: {
+      type: job.type,
+      federationUID: job.federationId,
+      resourceID: job.fleetId,
+      resourceName: fleetName,
+      ...(job.extendParam !== undefined ? { extendparam: job.extendParam } : {}),
+      subJobs,
+    },
     status: phaseView(job.startedAt, job.readyAt, now),
   };
 }

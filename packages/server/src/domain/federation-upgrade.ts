@@ -76,7 +76,7 @@ export class UpgradeService {
 
   private versionChange(fleetId: string, federation: FederationSummary, to: string, type: JobRecord['type'], now: number): FleetUpdate & { job: JobRecord } {
     const readyAt = now + Math.max(0, this.deps.upgradeDelayMs());
-    const job: JobRecord = { id: this.deps.newId(), fleetId, type, federationId: federation.id, startedAt: now, readyAt };
+    const job: JobRecord = { id: this.deps.newId(), fleetId, type, federationId: federation.id, startedAt: now, readyAt, extendParam: to };
     return { change: { upgrade: { to, record: { from: federation.version, startedAt: now, readyAt } } }, job };
   }
 }

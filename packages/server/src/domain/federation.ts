@@ -9,6 +9,7 @@ import { jobView } from './federation-job.js';
 import { initialFederationVersion } from './federation-versions.js';
 import type { FleetService } from './fleets.js';
 import { createFleetCa, type KeyType } from '@ucs-fleet/pki';
+import { fleetCaValidityDays } from './ca-lifetime.js';
 import type { ConnectionRecord, FederationRecord, FederationSummary, FleetSummary, JobRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
@@ -127,7 +128,7 @@ export async function newFederation(
   deps: Pick<FederationServiceDeps, 'newId' | 'caKeyType'>,
 ): Promise<{ federation: FederationRecord; job: JobRecord }> {
   const id = deps.newId();
-  const ca = await createFleetCa({ fleetId: fleet.id, fleetName: fleet.name, now: new Date(now), keyType: deps.caKeyType });
+  const ca = await createFleetCa({ fleetId: fleet.id, fleetName: fleet.name, now: new Date(now), keyType: deps.caKeyType, validityDays: fleetCaValidityDays });
   const readyAt = now + Math.max(0, delayMs);
   const federation: FederationRecord = { id, startedAt: now, readyAt, ca, version: initialFederationVersion, upgrade: undefined };
   const job: JobRecord = { id: deps.newId(), fleetId: fleet.id, type: 'CreateFederation', federationId: id, startedAt: now, readyAt };

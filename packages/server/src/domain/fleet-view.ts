@@ -3,6 +3,7 @@ import { ruleNamespaceNames } from './fleet-associations.js';
 import { policyState } from './policies.js';
 import { isRollback, isUpgrading, runningVersion } from './federation-upgrade.js';
 import { federationStatus } from './fleet-rules.js';
+import { fleetCaNotAfter } from './ca-lifetime.js';
 import type { FleetSummary } from '../store/records.js';
 import { rfc3339 } from './time-format.js';
 
@@ -18,6 +19,8 @@ export function clusterGroupView(fleet: FleetSummary, now: number, region: strin
       name: fleet.name,
       creationTimestamp: rfc3339(fleet.createdAt),
       updateTimestamp: rfc3339(fleet.updatedAt),
+      resourceVersion: String(fleet.revision),
+      generation: String(fleet.revision),
     },
     spec: specView(fleet, now, region),
     status: { conditions: [federationCondition(fleet, now), ...policyConditions(fleet, now)] },
@@ -34,6 +37,7 @@ function specView(fleet: FleetSummary, now: number, region: string): ClusterGrou
   if (fleet.federation) {
     spec.federationId = fleet.federation.id;
     spec.federationVersion = runningVersion(fleet.federation, now);
+    spec.federationExpirationTimestamp = rfc3339(fleetCaNotAfter(fleet.federation.startedAt));
   }
   if (fleet.connection) {
     spec.connectGatewayEndpoints = [

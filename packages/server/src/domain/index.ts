@@ -9,6 +9,7 @@ import { QuotaService } from './quotas.js';
 import { AssociationService } from './fleet-associations.js';
 import { UpgradeService } from './federation-upgrade.js';
 import { PolicyService } from './policies.js';
+import { WorkloadService } from './workloads.js';
 import type { KeyPool, KeyType } from '@ucs-fleet/pki';
 import type { Store } from '../store/store.js';
 
@@ -35,6 +36,7 @@ export interface Domain {
   associations: AssociationService;
   upgrades: UpgradeService;
   policies: PolicyService;
+  workloads: WorkloadService;
   caCache: CaCache;
   /** Enables and disables, announced after the store committed them. */
   federationEvents: FederationEvents;
@@ -69,5 +71,6 @@ export function createDomain(o: DomainOptions): Domain {
   const associations = new AssociationService({ clock: o.clock, fleets });
   const upgrades = new UpgradeService({ clock: o.clock, fleets, newId, upgradeDelayMs: o.enableDelayMs });
   const policies = new PolicyService({ clock: o.clock, fleets, newId, enableDelayMs: o.enableDelayMs });
-  return { fleets, federation, kubeconfigs, quotas, associations, upgrades, policies, caCache, federationEvents };
+  const workloads = new WorkloadService({ store: o.store, clock: o.clock, fleets, newId });
+  return { fleets, federation, kubeconfigs, quotas, associations, upgrades, policies, workloads, caCache, federationEvents };
 }

@@ -5,9 +5,10 @@ import { fleetOperationHandlers } from './fleet-operations.js';
 import { fleetHandlers } from './fleets.js';
 import type { HandlerTable } from './handler.js';
 import { healthHandlers } from './health.js';
+import { workloadHandlers } from './workloads.js';
 
 export type { Handler, HandlerInput, HandlerTable } from './handler.js';
 
 export function allHandlers(domain: Domain, store: Store): HandlerTable {
-  return { ...fleetHandlers(domain), ...fleetOperationHandlers(domain), ...federationHandlers(domain), ...healthHandlers(store) };
+  return { ...fleetHandlers(domain), ...fleetOperationHandlers(domain), ...federationHandlers(domain), ...workloadHandlers(domain), ...healthHandlers(store) };
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { everyRow, fromJson } from './columns.js';
+import { everyRow, fromJson, nextRevision } from './columns.js';
 import type { ClusterAccount, ClusterListQuery, ClusterRecord, ClusterWrite, FleetSummary } from './records.js';
 import type { ClustersTable, Tables } from './schema.js';
 
@@ -73,7 +73,7 @@ export async function writeClusters(
     else await trx.insertInto('clusters').values(row).execute();
   }
   for (const fleetId of changedFleets) {
-    await trx.updateTable('fleets').set({ cluster_ids: JSON.stringify(lists.get(fleetId)), updated_at: now }).where('id', '=', fleetId).where('domain_id', '=', domainId).execute();
+    await trx.updateTable('fleets').set({ cluster_ids: JSON.stringify(lists.get(fleetId)), updated_at: now }).set(nextRevision).where('id', '=', fleetId).where('domain_id', '=', domainId).execute();
   }
   return write.put ?? [];
 }

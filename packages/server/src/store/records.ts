@@ -18,6 +18,8 @@ export interface FleetSummary {
   policy: PolicyRecord | undefined;
   createdAt: number;
   updatedAt: number;
+  /** 1 when created, one more with every write of the fleet: its resourceVersion and generation. */
+  revision: number;
   federation: FederationSummary | undefined;
   connection: ConnectionRecord | undefined;
 }
@@ -92,7 +94,33 @@ export interface JobRecord {
   federationId: string;
   startedAt: number;
   readyAt: number;
+  /** The job's extra parameter: the version an upgrade or a rollback goes to. */
+  extendParam?: string;
 }
+
+/** What identifies a federated workload in its fleet. */
+export interface WorkloadKey {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** What a workload's create or update set beyond its identity (manifest, policies, labels), kept as sent. */
+export type WorkloadContent = Record<string, unknown>;
+
+/** A federated workload (CreateProxyUnitedWorkload) of a fleet's federation. */
+export interface WorkloadRecord extends WorkloadKey {
+  fleetId: string;
+  uid: string;
+  content: WorkloadContent;
+  /** 1 when created, one more with every update. */
+  generation: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a workload write does, decided inside its transaction. */
+export type WorkloadWrite = { put: WorkloadRecord } | { delete: true };
 
 /** What is recorded of an issued client certificate: never its private key. */
 export interface CertificateRecord {

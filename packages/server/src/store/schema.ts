@@ -11,6 +11,7 @@ export interface Tables {
   jobs: JobsTable;
   certificates: CertificatesTable;
   policy_instances: PolicyInstancesTable;
+  workloads: WorkloadsTable;
   clusters: ClustersTable;
   health_probe: HealthProbeTable;
   endpoint_ca: EndpointCaTable;
@@ -47,6 +48,7 @@ export interface FleetsTable {
   policy_started_at: number | null;
   policy_ready_at: number | null;
   policy_instance_count: ColumnType<number, number | undefined, number>;
+  revision: ColumnType<number, number | undefined, number>;
 }
 
 /** Registered clusters; fleet_id names the fleet a member is in (its fleet's cluster_ids lists it too). */
@@ -94,6 +96,20 @@ export interface JobsTable {
   federation_id: string;
   started_at: number;
   ready_at: number;
+  extend_param: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Federated workloads; a fleet's go with its federation. */
+export interface WorkloadsTable {
+  fleet_id: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  content: ColumnType<Record<string, unknown> | string, string, string>;
+  generation: number;
+  created_at: number;
+  updated_at: number;
 }
 
 export interface CertificatesTable {
@@ -298,6 +314,27 @@ export const migrations: readonly Migration[] = [
         .execute();
       await db.schema.createIndex('clusters_by_domain').on('clusters').columns(['domain_id', 'created_at']).execute();
       await db.schema.createIndex('clusters_by_fleet').on('clusters').columns(['fleet_id', 'joined_at']).execute();
+    },
+  },
+  {
+    version: 8,
+    name: "a fleet's federated workloads and revision, a job's extra parameter",
+    async up(db, t) {
+      await db.schema
+        .createTable('workloads')
+        .addColumn('fleet_id', 'text', (c) => c.notNull())
+        .addColumn('kind', t.byteOrderedText, (c) => c.notNull())
+        .addColumn('namespace', t.byteOrderedText, (c) => c.notNull())
+        .addColumn('name', t.byteOrderedText, (c) => c.notNull())
+        .addColumn('uid', 'text', (c) => c.notNull().unique())
+        .addColumn('content', t.json, (c) => c.notNull())
+        .addColumn('generation', t.int64, (c) => c.notNull())
+        .addColumn('created_at', t.int64, (c) => c.notNull())
+        .addColumn('updated_at', t.int64, (c) => c.notNull())
+        .addPrimaryKeyConstraint('workloads_key', ['fleet_id', 'kind', 'namespace', 'name'])
+        .execute();
+      await db.schema.alterTable('fleets').addColumn('revision', t.int64, (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema.alterTable('jobs').addColumn('extend_param', 'text').execute();
     },
   },
 ];

@@ -1,6 +1,7 @@
 import type { CompiledQuery, Kysely, Selectable, Updateable } from 'kysely';
 import { clusterById, listClusters, listFleetMembers, writeClusters } from './cluster-queries.js';
-import { everyRow, fromJson } from './columns.js';
+import { everyRow, fromJson, nextRevision } from './columns.js';
+import { deleteFleetWorkloads, deleteWorkload, listWorkloads, putWorkload, workloadByKey } from './workload-queries.js';
 import { compiledOnce } from './compiled-once.js';
 import { inTransaction, type Engine } from './engine.js';
 import { GroupedCommit } from './grouped-commit.js';
@@ -22,6 +23,9 @@ import type {
   FleetSummary,
   JobRecord,
   NewFleet,
+  WorkloadKey,
+  WorkloadRecord,
+  WorkloadWrite,
 } from './records.js';
 import type { CertificatesTable, FleetsTable, JobsTable, Tables } from './schema.js';
 import type { CreateFleetOutcome, Store } from './store.js';
@@ -134,7 +138,7 @@ export class SqlStore implements Store {
       if (!fleet) return undefined;
       const { change, job, policyInstance } = decide(fleet, account);
       if (change.upgrade && !fleet.federation) throw new Error('an upgrade needs the federation on');
-      await trx.updateTable('fleets').set(changeColumns(change, now)).where('id', '=', fleetId).where('domain_id', '=', domainId).execute();
+      await trx.updateTable('fleets').set(changeColumns(change, now)).set(nextRevision).where('id', '=', fleetId).where('domain_id', '=', domainId).execute();
       if (job) await insertJob(trx, job);
       if (change.policy === null) await trx.deleteFrom('policy_instances').where('fleet_id', '=', fleetId).execute();
       if (policyInstance) await insertPolicyInstance(trx, policyInstance);
@@ -170,6 +174,7 @@ export class SqlStore implements Store {
       if (deleted.numDeletedRows !== 1n) return false;
       await trx.deleteFrom('jobs').where('fleet_id', '=', fleetId).execute();
       await trx.deleteFrom('policy_instances').where('fleet_id', '=', fleetId).execute();
+      await deleteFleetWorkloads(trx, fleetId);
       return true;
     });
   }
@@ -217,6 +222,7 @@ export class SqlStore implements Store {
         connection_created_at: connection.createdAt,
         updated_at: now,
       })
+      .set(nextRevision)
       .where('id', '=', fleetId)
       .where('domain_id', '=', domainId)
       .where('federation_id', 'is not', null)
@@ -224,6 +230,32 @@ export class SqlStore implements Store {
       .where('connection_id', 'is', null)
       .executeTakeFirst();
     return created.numUpdatedRows === 1n;
+  }
+
+  async changeWorkload(
+    domainId: string,
+    fleetId: string,
+    key: WorkloadKey,
+    decide: (fleet: FleetSummary, existing: WorkloadRecord | undefined) => WorkloadWrite,
+  ): Promise<WorkloadRecord | null | undefined> {
+    return inTransaction(this.engine, async (trx) => {
+      // Writing the fleet's row holds it (PostgreSQL's row lock, SQLite's write lock) until the commit: a
+      // DisableFederation waits, then deletes this workload too, and one that came first is seen by `decide`.
+      const held = await trx.updateTable('fleets').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('id', '=', fleetId).where('domain_id', '=', domainId).executeTakeFirst();
+      if (held.numUpdatedRows !== 1n) return undefined;
+      const fleet = fleetSummaryFromRow(await trx.selectFrom('fleets').select(summaryColumns).where('id', '=', fleetId).executeTakeFirstOrThrow());
+      const existing = await workloadByKey(trx, fleetId, key);
+      const write = decide(fleet, existing);
+      return 'delete' in write ? deleteWorkload(trx, fleetId, key) : putWorkload(trx, write.put, existing !== undefined);
+    });
+  }
+
+  getWorkload(fleetId: string, key: WorkloadKey): Promise<WorkloadRecord | undefined> {
+    return workloadByKey(this.#db, fleetId, key);
+  }
+
+  listWorkloads(fleetId: string): Promise<WorkloadRecord[]> {
+    return listWorkloads(this.#db, fleetId);
   }
 
   getCluster(domainId: string, clusterId: string): Promise<ClusterRecord | undefined> {
@@ -268,7 +300,7 @@ export class SqlStore implements Store {
 
   async clearAll(): Promise<void> {
     await inTransaction(this.engine, async (trx) => {
-      for (const table of ['certificates', 'jobs', 'policy_instances', 'clusters', 'fleets'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['certificates', 'jobs', 'policy_instances', 'workloads', 'clusters', 'fleets'] as const) await trx.deleteFrom(table).execute();
     });
   }
 
@@ -302,12 +334,15 @@ export class SqlStore implements Store {
       const updated = await trx
         .updateTable('fleets')
         .set(set)
+        .set(nextRevision)
         .where('id', '=', fleetId)
         .where('domain_id', '=', domainId)
         .where('federation_id', from.federation === 'off' ? 'is' : 'is not', null)
         .executeTakeFirst();
       if (updated.numUpdatedRows !== 1n) return false;
       await insertJob(trx, from.job);
+      // Federated workloads live in the federation's control plane: they go when it goes.
+      if (from.federation === 'on') await deleteFleetWorkloads(trx, fleetId);
       return true;
     });
   }
@@ -362,6 +397,7 @@ const summaryColumns = [
   'policy_started_at',
   'policy_ready_at',
   'policy_instance_count',
+  'revision',
 ] as const satisfies readonly (keyof FleetsTable)[];
 
 type SummaryRow = Pick<Selectable<FleetsTable>, (typeof summaryColumns)[number]>;
@@ -409,6 +445,7 @@ async function insertJob(trx: Kysely<Tables>, job: JobRecord): Promise<void> {
       federation_id: job.federationId,
       started_at: job.startedAt,
       ready_at: job.readyAt,
+      extend_param: job.extendParam ?? null,
     })
     .execute();
 }
@@ -432,6 +469,7 @@ function fleetSummaryFromRow(row: SummaryRow): FleetSummary {
         : { id: row.policy_id, startedAt: row.policy_started_at ?? 0, readyAt: row.policy_ready_at ?? 0, instances: Number(row.policy_instance_count) },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    revision: Number(row.revision),
     federation: federationFromRow(row),
     connection:
       row.connection_id === null
@@ -478,6 +516,7 @@ function jobFromRow(row: Selectable<JobsTable>): JobRecord {
     federationId: row.federation_id,
     startedAt: row.started_at,
     readyAt: row.ready_at,
+    ...(row.extend_param !== null ? { extendParam: row.extend_param } : {}),
   };
 }
 

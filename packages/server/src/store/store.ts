@@ -14,6 +14,9 @@ import type {
   FleetSummary,
   JobRecord,
   NewFleet,
+  WorkloadKey,
+  WorkloadRecord,
+  WorkloadWrite,
 } from './records.js';
 
 /** Why a conditional write did not happen; the domain turns it into a UCS error. */
@@ -39,13 +42,23 @@ export interface Store {
    * write (it may throw to write nothing). The fleet as written; undefined when there is none.
    */
   updateFleet(domainId: string, fleetId: string, decide: (fleet: FleetRecord, account: readonly FleetRecord[]) => FleetUpdate, now: number): Promise<FleetRecord | undefined>;
+  /**
+   * Writes a workload of a fleet of the account in one transaction that holds the fleet's row, so
+   * that federation cannot be disabled in between: `decide` sees the fleet and the workload as they
+   * are then (it may throw to write nothing). The workload put, null when deleted, undefined when
+   * there is no such fleet.
+   */
+  changeWorkload(domainId: string, fleetId: string, key: WorkloadKey, decide: (fleet: FleetSummary, existing: WorkloadRecord | undefined) => WorkloadWrite): Promise<WorkloadRecord | null | undefined>;
+  getWorkload(fleetId: string, key: WorkloadKey): Promise<WorkloadRecord | undefined>;
+  /** The fleet's workloads, by kind, namespace and name. */
+  listWorkloads(fleetId: string): Promise<WorkloadRecord[]>;
   /** The fleet's policy instances, oldest first. */
   listPolicyInstances(fleetId: string): Promise<PolicyInstanceRecord[]>;
   /** Deletes the fleet only while its federation is disabled and no registered cluster is its member. */
   deleteFleet(domainId: string, fleetId: string): Promise<boolean>;
   /** Starts federation only while it is disabled; records the job in the same transaction. */
   startFederation(domainId: string, fleetId: string, federation: FederationRecord, job: JobRecord, now: number): Promise<boolean>;
-  /** Disables federation only while it is on (whatever its progress), dropping its CA and connection. */
+  /** Disables federation only while it is on (whatever its progress), dropping its CA, connection and workloads. */
   stopFederation(domainId: string, fleetId: string, job: JobRecord, now: number): Promise<boolean>;
   /** Creates the connection only while federation is ready and the fleet is not yet connected. */
   createConnection(domainId: string, fleetId: string, connection: ConnectionRecord, now: number): Promise<boolean>;

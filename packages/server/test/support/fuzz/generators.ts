@@ -104,8 +104,12 @@ export function validValue(s: JsonSchema): fc.Arbitrary<unknown> {
     case 'boolean':
       return fc.boolean();
     case 'string': {
+      // The validator checks date-time strings: a valid one is an RFC 3339 time.
+      if (s.format === 'date-time') return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
       const minLength = s.minLength ?? 0;
       const maxLength = s.maxLength ?? 64;
+      // Its example, now and then: the name of an object the harness made (a workload named web), so that an update meets one.
+      if (s.pattern && typeof s.example === 'string') return fc.oneof(fc.constant(s.example), validValue({ ...s, example: undefined }), validValue({ ...s, example: undefined }));
       if (s.pattern) {
         const re = new RegExp(s.pattern);
         // The fleet name pattern, reused where openapi.yaml uses it; other patterns as they are.
@@ -437,12 +441,12 @@ export function mutationArbitrary(op: OperationModel): fc.Arbitrary<Mutation> {
 
 function validQuery(op: OperationModel): fc.Arbitrary<[string, string][]> {
   if (op.query.length === 0) return fc.constant([]);
-  const parts = op.query.map((q) =>
-    fc.option(
-      validValue(q.schema).map((v): [string, string] => [q.name, String(v)]),
-      { nil: undefined },
-    ),
-  );
+  const parts = op.query.map((q) => {
+    // A schema's example, often: what names an object the harness made (a workload named web), so that Show and Delete meet one.
+    const value = q.schema.example === undefined ? validValue(q.schema) : fc.oneof({ weight: 2, arbitrary: fc.constant(q.schema.example) }, validValue(q.schema));
+    const pair = value.map((v): [string, string] => [q.name, String(v)]);
+    return q.required ? pair : fc.option(pair, { nil: undefined });
+  });
   return fc.tuple(...parts).map((ps) => ps.filter((p): p is [string, string] => p !== undefined));
 }
 

@@ -111,6 +111,12 @@ export class FuzzHarness {
     for (const name of ['ready', 'off']) await server.domain.policies.enable(alice, fuzzSeed.fleets.find((f) => f.domainId === 'd1' && f.name === name)!.id);
     // Two of d1's federations upgraded once (ready at once), so that RollbackFederation has something to roll back.
     for (const name of ['enabled', 'enabled-two']) await server.domain.upgrades.upgrade(alice, fuzzSeed.fleets.find((f) => f.domainId === 'd1' && f.name === name)!.id, 'v1.11.3');
+    // A workload of every kind named web (the example of its name) in d1's federated fleets, for Show, Update and Delete to find.
+    for (const name of ['ready', 'enabled', 'enabled-two']) {
+      for (const kind of ['Deployment', 'Service', 'Ingress', 'ConfigMap', 'Secret', 'Job', 'StatefulSet', 'DaemonSet', 'PersistentVolumeClaim'] as const) {
+        await server.domain.workloads.create(alice, fuzzSeed.fleets.find((f) => f.domainId === 'd1' && f.name === name)!.id, { kind, metadata: { name: 'web' } });
+      }
+    }
     const h = new FuzzHarness(server, new WireClient(server.url), logLines);
     h.snapshot = await h.takeSnapshot();
     return h;

@@ -20,6 +20,7 @@ export interface JsonSchema {
   format?: string;
   enum?: unknown[];
   default?: unknown;
+  example?: unknown;
   $ref?: string;
 }
 
