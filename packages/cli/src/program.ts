@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { clusterKubeconfigCommand } from './commands/cluster-kubeconfig.js';
 import { configCommand } from './commands/config.js';
 import { connectionCommand } from './commands/connection.js';
 import { federationCommand } from './commands/federation.js';
@@ -61,5 +62,7 @@ export function buildProgram(ctx: Context): Command {
   workloadCommand(program, ctx);
   quotaCommand(program, ctx);
   configCommand(program, ctx);
+  // Last: it adds to the `cluster` command when one is already there.
+  clusterKubeconfigCommand(program, ctx);
   return program;
 }

@@ -76,6 +76,8 @@ export interface UcsClient {
   listServerConfigs(): Promise<Schemas['ServerConfigs']>;
   /** ShowQuota: the quotas of an account (the caller's own) and what of each is used. */
   showQuota(domainId: string): Promise<Schemas['ShowQuotaResponse']>;
+  /** CreateClusterKubeconfig: a kubeconfig for one registered cluster, with a new client certificate. */
+  createClusterKubeconfig(clusterId: string): Promise<Kubeconfig>;
 }
 
 export function createUcsClient(options: UcsClientOptions): UcsClient {
@@ -114,6 +116,7 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
     createFleetPolicyInstance: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policyinstance', { ...withFleet(id), body })),
     listServerConfigs: () => call(options, raw.GET('/v1/serverconfig')),
     showQuota: (domainid) => call(options, raw.GET('/v1/maintenance/quota/{domainid}', { params: { path: { domainid } } })),
+    createClusterKubeconfig: (clusterid) => call(options, raw.POST('/v1/clusters/{clusterid}/kubeconfig', { params: { path: { clusterid } } })),
   };
 }
 

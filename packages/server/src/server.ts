@@ -79,6 +79,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     region: config.region,
     enableDelayMs: federationDelayMs,
     endpointUrl: (fleetId) => federationEndpoint.fleetUrl(fleetId),
+    clusterEndpointUrl: (clusterId) => federationEndpoint.clusterUrl(clusterId),
     endpointCaData: federationEndpoint.caData,
     keyType: config.keyType,
     keyPool,

@@ -4,7 +4,6 @@
  * the oldest and newest clients it holds.
  */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { createUcsClient, type Kubeconfig } from '@ucs-fleet/client';
@@ -12,6 +11,7 @@ import type { RunningServer } from '@ucs-fleet/server';
 import type { ClusterRecord } from '../src/store/records.js';
 import { specCheckingFetch } from './support/http.js';
 import { otherAccountToken, startTestServer, tempDir, token } from './support/test-server.js';
+import { clusterRecord, domainOf as domainOfToken, registerInStore } from './support/registered-clusters.js';
 import { kubeRaw, kubectlClients, kubectlRun, writeKubeconfig } from './support/tools.js';
 
 const dir = tempDir('fed-clusters');
@@ -27,16 +27,6 @@ function parseTable(stdout: string): Record<string, string>[] {
   );
 }
 
-/** A registered cluster as the store keeps it: Available, v1.31, at a private API address. */
-function clusterRecord(domainId: string, name: string, over: Partial<ClusterRecord> = {}): ClusterRecord {
-  const now = Date.now();
-  return {
-    id: randomUUID(), domainId, name, fleetId: undefined, joinedAt: undefined, category: 'attachedcluster', clusterType: 'privatek8s', provider: 'privatek8s',
-    kubernetesVersion: 'v1.31', phase: 'Available', apiEndpoint: `https://10.0.0.${name.length}:6443`, country: 'CN', city: '110000', region: undefined, projectId: undefined,
-    labels: {}, annotations: {}, agentDownloaded: false, createdAt: now, updatedAt: now, ...over,
-  };
-}
-
 function headerOf(stdout: string): string[] {
   return stdout.split('\n')[0]!.trim().split(/\s+/);
 }
@@ -50,14 +40,8 @@ describe('member clusters on the federation endpoint, as Karmada Cluster objects
 
   const ucs = (t = token) => createUcsClient({ endpoint: server.url, token: t, fetch: specCheckingFetch });
 
-  const domainOf = (t: string) => server.seed.tokens.find((g) => g.token === t)!.domainId;
-
-  /** Registers clusters of the token's account in the store, members of `fleetId` (or of none). */
-  async function register(t: string, fleetId: string | undefined, ...clusters: (string | ClusterRecord)[]): Promise<ClusterRecord[]> {
-    const now = Date.now();
-    const records = clusters.map((c) => (typeof c === 'string' ? clusterRecord(domainOf(t), c) : c)).map((c) => ({ ...c, fleetId, joinedAt: fleetId === undefined ? undefined : now }));
-    return server.store.updateClusters(domainOf(t), () => ({ put: records }), now);
-  }
+  const domainOf = (t: string) => domainOfToken(server, t);
+  const register = (t: string, fleetId: string | undefined, ...clusters: (string | ClusterRecord)[]) => registerInStore(server, t, fleetId, ...clusters);
 
   /** A federated, connected fleet with these clusters as its members, and a kubeconfig file for it. */
   async function fleetWith(name: string, members: (string | ClusterRecord)[], t = token): Promise<{ uid: string; kc: Kubeconfig; file: string }> {

@@ -159,8 +159,8 @@ describe('refusals at the federation endpoint: each a Status that kubectl shows'
       status: 404,
       // auth whoami reads a 404 as "API not enabled"; a raw GET prints the Status message.
       args: ['get', '--raw', '/version'],
-      kubectl: /Error from server \(NotFound\): no fleet at this path/,
-      message: () => /^no fleet at this path: a fleet's kubeconfig names its server as \/clustergroups\/<fleet id> on this endpoint$/,
+      kubectl: /Error from server \(NotFound\): nothing at this path/,
+      message: () => /^nothing at this path: a fleet's kubeconfig names its server as \/clustergroups\/<fleet id> on this endpoint, a cluster's as \/clusters\/<cluster id>$/,
     },
   ];
 

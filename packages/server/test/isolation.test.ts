@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { operationTable } from '@ucs-fleet/types';
 import type { RunningServer } from '@ucs-fleet/server';
 import { callApi } from './support/http.js';
+import { registerInStore } from './support/registered-clusters.js';
 import { otherAccountToken, readyFleetId, startTestServer, token } from './support/test-server.js';
 
 const bodies: Record<string, unknown> = {
@@ -65,5 +66,17 @@ describe('tenant isolation: another account never sees or touches a fleet', () =
   test('the same fleet name may exist in two accounts', async () => {
     const created = await callApi(server.url, { method: 'POST', path: '/v1/clustergroups', token: otherAccountToken, body: { metadata: { name: 'demo' } } });
     assert.equal(created.status, 201);
+  });
+
+  test("CreateClusterKubeconfig: another account's cluster is 404 UCS.00000013 exactly like a missing one, and no CA is made nor certificate recorded", async () => {
+    const [cluster] = await registerInStore(server, token, undefined, 'isolated-cluster');
+    const at = (id: string) => ({ method: 'POST', path: `/v1/clusters/${id}/kubeconfig`, token: otherAccountToken });
+    const foreign = await callApi(server.url, at(cluster!.id));
+    const missing = await callApi(server.url, at('b0d1ecb5-0000-0000-0000-000000000000'));
+    assert.equal(foreign.status, 404, foreign.text);
+    assert.equal((foreign.body as { error_code: string }).error_code, 'UCS.00000013');
+    assert.equal(foreign.text.replace(cluster!.id, 'ID'), missing.text.replace('b0d1ecb5-0000-0000-0000-000000000000', 'ID'));
+    assert.equal((await server.store.getClusterEndpoint(cluster!.id))!.ca, undefined);
+    assert.deepEqual(await server.store.listClusterCertificates(cluster!.id), []);
   });
 });

@@ -88,6 +88,7 @@ test('a kubeconfig reads its fleet without the CA once the CA cache holds it; a 
     region: 'test-region',
     enableDelayMs: () => 0,
     endpointUrl: (fleetId) => `https://127.0.0.1:40000/fleets/${fleetId}`,
+    clusterEndpointUrl: (clusterId) => `https://127.0.0.1:40000/clusters/${clusterId}`,
     endpointCaData: Buffer.from('endpoint CA').toString('base64'),
     keyType: 'ecdsa-p256',
     keyPool: undefined,

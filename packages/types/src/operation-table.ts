@@ -42,6 +42,7 @@ export const operationTable = {
   UpdateProxyUnitedWorkload: { method: 'put', path: '/v1/clustergroups/{clustergroupid}/unitedworkload', expressPath: '/v1/clustergroups/:clustergroupid/unitedworkload', secured: true, static: false, errors: { 400: ['UCS.00000012', 'UCS.00000011', 'UCS.00000016', 'UCS.01080006'], 401: ['UCS.00000018'], 403: ['UCS.00000004'], 404: ['UCS.00000013'], 405: ['UCS.00000013'], 413: ['UCS.00000012'], 415: ['UCS.00000016'], 500: ['UCS.00000006', 'UCS.00000005'] } },
   CreateProxyUnitedWorkload: { method: 'post', path: '/v1/clustergroups/{clustergroupid}/unitedworkload', expressPath: '/v1/clustergroups/:clustergroupid/unitedworkload', secured: true, static: false, errors: { 400: ['UCS.00000012', 'UCS.00000011', 'UCS.00000016', 'UCS.01080006'], 401: ['UCS.00000018'], 403: ['UCS.00000004'], 404: ['UCS.00000013'], 405: ['UCS.00000013'], 413: ['UCS.00000012'], 415: ['UCS.00000016'], 500: ['UCS.00000006', 'UCS.00000005'] } },
   DeleteProxyUnitedWorkload: { method: 'delete', path: '/v1/clustergroups/{clustergroupid}/unitedworkload', expressPath: '/v1/clustergroups/:clustergroupid/unitedworkload', secured: true, static: false, errors: { 400: ['UCS.00000012', 'UCS.00000011', 'UCS.00000016', 'UCS.01080006'], 401: ['UCS.00000018'], 403: ['UCS.00000004'], 404: ['UCS.00000013'], 405: ['UCS.00000013'], 500: ['UCS.00000006', 'UCS.00000005'] } },
+  CreateClusterKubeconfig: { method: 'post', path: '/v1/clusters/{clusterid}/kubeconfig', expressPath: '/v1/clusters/:clusterid/kubeconfig', secured: true, static: false, errors: { 400: ['UCS.00000012', 'UCS.00000011', 'UCS.00000016', 'UCS.01030004'], 401: ['UCS.00000018'], 403: ['UCS.00000004'], 404: ['UCS.00000013'], 405: ['UCS.00000013'], 413: ['UCS.00000012'], 415: ['UCS.00000016'], 500: ['UCS.00000006', 'UCS.00000005'] } },
   ShowHealth: { method: 'get', path: '/healthz', expressPath: '/healthz', secured: false, static: false, errors: { 405: ['UCS.00000013'], 500: ['UCS.00000006', 'UCS.00000005'] } },
   ShowOpenApiYaml: { method: 'get', path: '/openapi.yaml', expressPath: '/openapi.yaml', secured: false, static: true, errors: { 405: ['UCS.00000013'], 500: ['UCS.00000006', 'UCS.00000005'] } },
   ShowOpenApiJson: { method: 'get', path: '/openapi.json', expressPath: '/openapi.json', secured: false, static: true, errors: { 405: ['UCS.00000013'], 500: ['UCS.00000006', 'UCS.00000005'] } },
@@ -66,4 +67,5 @@ export const ucsErrorMeanings = {
   'UCS.00150006': "ClusterGroup not enable policy",
   'UCS.01130006': "ClusterGroup policy management is installing or closing",
   'UCS.01080006': "ClusterGroup is not federated",
+  'UCS.01030004': "Cluster status is unavailable, fix the cluster first",
 } as const satisfies { readonly [C in UcsErrorCode]: string };

@@ -523,6 +523,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clusters/{clusterid}/kubeconfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a kubeconfig for one registered cluster
+         * @description Issues a kubeconfig for one registered cluster of the account, whether or not it is a
+         *     member of a fleet. Takes no body (the SDKs send none). A cluster of another account, or
+         *     none, is 404 `UCS.00000013`; a cluster whose phase is not `Available` is refused with 400
+         *     `UCS.00000003`.
+         *
+         *     Each call mints a fresh client key and an X.509 client certificate, valid for 365 days
+         *     (the UCS documents name no validity; the reference server's choice), with the caller's
+         *     user name as CN and its groups as O, signed by **the cluster's own CA**, as a member
+         *     cluster's API server trusts its own client CA: the reference server makes that CA at the
+         *     cluster's first kubeconfig, keeps it with the cluster, and drops it when the cluster is
+         *     deleted, so that every kubeconfig of the cluster stops working then and a cluster
+         *     registered again under the same id trusts none of the old ones. The private key is sent
+         *     once and never stored. The server URL is the cluster's path on the federation endpoint
+         *     (`https://host:port/clusters/<cluster id>`, which answers `/version` with the cluster's
+         *     Kubernetes version, discovery and `selfsubjectreviews`), and certificate-authority-data
+         *     the CA of that endpoint's serving certificate, as in the fleets' kubeconfigs.
+         */
+        post: operations["CreateClusterKubeconfig"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -650,7 +688,7 @@ export interface components {
          *     response with its `x-ucs-error-codes` too.
          * @enum {string}
          */
-        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006" | "UCS.00150004" | "UCS.00150006" | "UCS.01130006" | "UCS.01080006";
+        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006" | "UCS.00150004" | "UCS.00150006" | "UCS.01130006" | "UCS.01080006" | "UCS.01030004";
         DownloadKubeconfigRequest: {
             duration: components["schemas"]["CertificateDuration"];
         };
@@ -1244,6 +1282,22 @@ export interface components {
                  * @example {
                  *       "error_code": "UCS.01100006",
                  *       "error_msg": "Cluster number in fleet exceed limit: fleet demo would hold 51 clusters, at most 50"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description As `BadRequest`, and `UCS.01030004` when the cluster's phase is not `Available`. */
+        ClusterKubeconfigBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.01030004",
+                 *       "error_msg": "Cluster status is unavailable, fix the cluster first: cluster prod is Unavailable; its kubeconfig is issued while it is Available (RetryClusterActivation)"
                  *     }
                  */
                 "application/json": components["schemas"]["UcsError"];
@@ -2630,6 +2684,72 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    CreateClusterKubeconfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description kubeconfig file */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "kind": "Config",
+                     *       "apiVersion": "v1",
+                     *       "clusters": [
+                     *         {
+                     *           "name": "ucs-cluster-prod-b0d1ecb5",
+                     *           "cluster": {
+                     *             "server": "https://ip:port/clusters/b0d1ecb5-7947-11ee-9467-0255ac1001bf",
+                     *             "certificate-authority-data": ""
+                     *           }
+                     *         }
+                     *       ],
+                     *       "users": [
+                     *         {
+                     *           "name": "ucs-cluster-prod-b0d1ecb5-alice",
+                     *           "user": {
+                     *             "client-certificate-data": "",
+                     *             "client-key-data": ""
+                     *           }
+                     *         }
+                     *       ],
+                     *       "contexts": [
+                     *         {
+                     *           "name": "ucs-cluster-prod-b0d1ecb5",
+                     *           "context": {
+                     *             "cluster": "ucs-cluster-prod-b0d1ecb5",
+                     *             "user": "ucs-cluster-prod-b0d1ecb5-alice"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "current-context": "ucs-cluster-prod-b0d1ecb5"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Kubeconfig"];
+                };
+            };
+            400: components["responses"]["ClusterKubeconfigBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -116,7 +116,7 @@ function days(text: string): number {
   return n;
 }
 
-function describeChange(change: Change, dryRun: boolean): string {
+export function describeChange(change: Change, dryRun: boolean): string {
   const would = dryRun ? 'would ' : '';
   if (change.kind === 'current-context') {
     return `${would}set current-context to ${change.name}${change.previous && change.previous !== change.name ? ` (was ${change.previous})` : ''}`;
@@ -126,7 +126,7 @@ function describeChange(change: Change, dryRun: boolean): string {
 }
 
 /** "; the client certificate is valid until 2025-06-01T10:00:00Z" */
-function certificateExpiry(config: Kubeconfig): string {
+export function certificateExpiry(config: Kubeconfig): string {
   const data = config.users[0]?.user['client-certificate-data'];
   if (!data) return '';
   try {

@@ -52,3 +52,5 @@ export const forbidden = (detail: string): UcsError => new UcsError(403, 'UCS.00
 export const internalError = (): UcsError => new UcsError(500, 'UCS.00000006', 'Server internal error.');
 
 export const storeError = (): UcsError => new UcsError(500, 'UCS.00000005', 'Database operation failed.');
+
+export const clusterUnavailable = (detail: string): UcsError => new UcsError(400, 'UCS.01030004', `Cluster status is unavailable, fix the cluster first: ${detail}`);

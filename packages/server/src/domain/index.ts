@@ -5,6 +5,7 @@ import { FederationEvents } from './federation-events.js';
 import { FederationService } from './federation.js';
 import { FleetService } from './fleets.js';
 import { KubeconfigService } from './kubeconfigs.js';
+import { ClusterKubeconfigService } from './cluster-kubeconfigs.js';
 import { QuotaService } from './quotas.js';
 import { AssociationService } from './fleet-associations.js';
 import { UpgradeService } from './federation-upgrade.js';
@@ -21,6 +22,8 @@ export interface DomainOptions {
   enableDelayMs: () => number;
   /** The kubeconfig server URL of a fleet: its path on the federation endpoint. */
   endpointUrl: (fleetId: string) => string;
+  /** The kubeconfig server URL of a registered cluster: its path on the federation endpoint. */
+  clusterEndpointUrl: (clusterId: string) => string;
   /** base64 of the endpoint CA's PEM: every kubeconfig's certificate-authority-data. */
   endpointCaData: string;
   keyType: KeyType;
@@ -32,6 +35,7 @@ export interface Domain {
   fleets: FleetService;
   federation: FederationService;
   kubeconfigs: KubeconfigService;
+  clusterKubeconfigs: ClusterKubeconfigService;
   quotas: QuotaService;
   associations: AssociationService;
   upgrades: UpgradeService;
@@ -67,10 +71,11 @@ export function createDomain(o: DomainOptions): Domain {
     endpointUrl: o.endpointUrl,
     endpointCaData: o.endpointCaData,
   });
+  const clusterKubeconfigs = new ClusterKubeconfigService({ store: o.store, clock: o.clock, clientKeyType: o.keyType, clusterUrl: o.clusterEndpointUrl, endpointCaData: o.endpointCaData });
   const quotas = new QuotaService({ store: o.store, fleetQuota: o.fleetQuota });
   const associations = new AssociationService({ clock: o.clock, fleets });
   const upgrades = new UpgradeService({ clock: o.clock, fleets, newId, upgradeDelayMs: o.enableDelayMs });
   const policies = new PolicyService({ clock: o.clock, fleets, newId, enableDelayMs: o.enableDelayMs });
   const workloads = new WorkloadService({ store: o.store, clock: o.clock, fleets, newId });
-  return { fleets, federation, kubeconfigs, quotas, associations, upgrades, policies, workloads, caCache, federationEvents };
+  return { fleets, federation, kubeconfigs, clusterKubeconfigs, quotas, associations, upgrades, policies, workloads, caCache, federationEvents };
 }

@@ -19,15 +19,26 @@ export type Authentication = { ok: true; user: KubeUser } | { ok: false; message
 
 const clientAuthOid = '1.3.6.1.5.5.7.3.2';
 
+/** What a path names: a fleet's federation or one registered cluster. */
+export interface PathTarget {
+  kind: 'fleet' | 'cluster';
+  id: string;
+}
+
 /**
- * `fleetCa` is undefined when the fleet is unknown or its federation is not enabled: that case
- * reads the same as a certificate of another fleet, so a caller learns nothing about fleets
- * that are not theirs.
+ * `ca` is the CA the path trusts: the fleet's, or the cluster's own. It is undefined when the
+ * fleet is unknown or its federation is not enabled, or the cluster is unknown or has issued no
+ * kubeconfig yet: that case reads the same as a certificate of another fleet or cluster, so a
+ * caller learns nothing about what is not theirs.
  */
-export function authenticate(peer: X509Certificate | undefined, fleetId: string, fleetCa: X509Certificate | undefined, clock: Clock): Authentication {
-  if (!peer) return refused('no client certificate was presented: use the client certificate of the fleet\'s kubeconfig');
-  if (!fleetCa || !peer.checkIssued(fleetCa) || !peer.verify(fleetCa.publicKey)) {
-    return refused(`the client certificate is not valid for fleet ${fleetId}: the fleet is unknown, its federation is not enabled, or another CA issued the certificate`);
+export function authenticate(peer: X509Certificate | undefined, target: PathTarget, ca: X509Certificate | undefined, clock: Clock): Authentication {
+  if (!peer) return refused(`no client certificate was presented: use the client certificate of the ${target.kind}'s kubeconfig`);
+  if (!ca || !peer.checkIssued(ca) || !peer.verify(ca.publicKey)) {
+    return refused(
+      target.kind === 'fleet'
+        ? `the client certificate is not valid for fleet ${target.id}: the fleet is unknown, its federation is not enabled, or another CA issued the certificate`
+        : `the client certificate is not valid for cluster ${target.id}: the cluster is unknown, or another CA issued the certificate`,
+    );
   }
   const now = clock.now();
   const notAfter = Date.parse(peer.validTo);

@@ -8,6 +8,7 @@
  * store in the background: a disable made elsewhere is seen at the fleet's next request, and a
  * disable of this process cuts the fleet's open connections at once (follow()).
  */
+import { X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -16,15 +17,15 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import type { FederationEvents } from '../domain/federation-events.js';
 import { CertificateAuthority } from '@ucs-fleet/pki';
-import type { CaRecord, FederationRecord } from '../store/records.js';
+import type { CaRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { authenticate } from './client-certificate.js';
 import { FleetCas } from './fleet-cas.js';
 import { FleetConnections } from './fleet-connections.js';
-import { fleetPath, fleetPathPattern, parseFleetPath } from './fleet-path.js';
+import { clusterPath, clusterPathPattern, fleetPath, fleetPathPattern, parseEndpointPath } from './endpoint-paths.js';
 import type { FleetMembers } from './member-clusters.js';
 import { clusterGroupOf } from './cluster-resource.js';
-import { serveKubeApi } from './kube-api.js';
+import { kubeVersion, memberKubeVersion, serveKubeApi, type KubeVersion, type ServedGroup } from './kube-api.js';
 import { sendStatus } from './kube-status.js';
 
 export interface FederationEndpointOptions {
@@ -51,6 +52,8 @@ export interface FederationEndpoint {
   readonly caData: string;
   /** A fleet's server URL, as its kubeconfigs name it. */
   fleetUrl(fleetId: string): string;
+  /** A registered cluster's server URL, as its kubeconfigs name it. */
+  clusterUrl(clusterId: string): string;
   /** Cuts a fleet's open connections when the domain disables its federation. */
   follow(events: FederationEvents): void;
   /** Drops every open connection (the store was emptied under them); the listener stays. */
@@ -81,6 +84,7 @@ export async function openFederationEndpoint(o: FederationEndpointOptions): Prom
     url,
     caData: ca.certPemBase64,
     fleetUrl: (fleetId) => `${url}${fleetPath(fleetId)}`,
+    clusterUrl: (clusterId) => `${url}${clusterPath(clusterId)}`,
     follow: (events) => {
       unfollow.push(
         events.on('disabled', ({ fleetId, federationId }) => {
@@ -109,32 +113,53 @@ interface Answering extends FederationEndpointOptions {
 
 async function answer(req: IncomingMessage, res: ServerResponse, o: Answering): Promise<void> {
   try {
-    const target = parseFleetPath(req.url);
+    const target = parseEndpointPath(req.url);
     if (!target) {
-      sendStatus(res, 404, 'NotFound', `no fleet at this path: a fleet's kubeconfig names its server as ${fleetPathPattern} on this endpoint`);
+      sendStatus(res, 404, 'NotFound', `nothing at this path: a fleet's kubeconfig names its server as ${fleetPathPattern} on this endpoint, a cluster's as ${clusterPathPattern}`);
       return;
     }
-    let federation: FederationRecord | undefined;
+    let access: PathAccess;
     try {
-      federation = await o.store.getFederation(target.fleetId);
+      access = target.kind === 'fleet' ? await fleetAccess(o, target.id) : await clusterAccess(o, target.id);
     } catch (err) {
-      o.logger.warn({ err, fleetId: target.fleetId }, 'federation endpoint: cannot read the fleet from the store');
+      o.logger.warn({ err, [`${target.kind}Id`]: target.id }, 'federation endpoint: cannot read the path\'s fleet or cluster from the store');
       sendStatus(res, 503, 'ServiceUnavailable', 'the server cannot read its store now; try again');
       return;
     }
     const socket = req.socket as TLSSocket;
-    const auth = authenticate(socket.getPeerX509Certificate(), target.fleetId, federation && o.fleetCas.get(federation), o.clock);
+    const auth = authenticate(socket.getPeerX509Certificate(), target, access.ca, o.clock);
     if (!auth.ok) {
       sendStatus(res, 401, 'Unauthorized', auth.message);
       return;
     }
-    o.connections.add(target.fleetId, socket);
-    await serveKubeApi({ req, res, user: auth.user, clock: o.clock, apiPath: target.apiPath, groups: [clusterGroupOf(() => o.members(target.fleetId))] });
+    if (target.kind === 'fleet') o.connections.add(target.id, socket);
+    await serveKubeApi({ req, res, user: auth.user, clock: o.clock, apiPath: target.apiPath, version: access.version, groups: access.groups });
   } catch (err) {
     o.logger.error({ err }, 'federation endpoint: request failed');
     if (!res.headersSent) sendStatus(res, 500, 'InternalError', 'an internal error occurred');
     else res.destroy();
   }
+}
+
+/** What a path trusts and serves, read from the store at each request. */
+interface PathAccess {
+  /** The CA its client certificates must chain to; undefined: none is valid. */
+  ca: X509Certificate | undefined;
+  /** What its /version answers. */
+  version: Readonly<KubeVersion>;
+  groups: ServedGroup[];
+}
+
+/** A fleet's path: its federation's CA, and its members as Karmada clusters. */
+async function fleetAccess(o: Answering, fleetId: string): Promise<PathAccess> {
+  const federation = await o.store.getFederation(fleetId);
+  return { ca: federation && o.fleetCas.get(federation), version: kubeVersion, groups: [clusterGroupOf(() => o.members(fleetId))] };
+}
+
+/** A registered cluster's path: its own CA, and its Kubernetes version (kubectl's dispatcher picks its client by it). */
+async function clusterAccess(o: Answering, clusterId: string): Promise<PathAccess> {
+  const cluster = await o.store.getClusterEndpoint(clusterId);
+  return { ca: cluster?.ca && new X509Certificate(cluster.ca.certPem), version: memberKubeVersion(cluster?.kubernetesVersion), groups: [] };
 }
 
 /** Minted at every start from the stored CA: its key never leaves this process. */

@@ -13,7 +13,7 @@ import { sendJson, sendStatus, sendText } from './kube-status.js';
  * The apiserver version the endpoints report. The gcloud kubectl on PATH is a dispatcher that
  * asks GET /version first and runs the kubectl build matching the server's minor version.
  */
-export const kubeVersion = {
+export const kubeVersion: Readonly<KubeVersion> = Object.freeze({
   major: '1',
   minor: '31',
   gitVersion: 'v1.31.4',
@@ -23,15 +23,41 @@ export const kubeVersion = {
   goVersion: 'go1.22.10',
   compiler: 'gc',
   platform: 'linux/amd64',
-} as const;
+});
+
+/** The body of GET /version (apimachinery's version.Info). */
+export interface KubeVersion {
+  major: string;
+  minor: string;
+  gitVersion: string;
+  gitCommit: string;
+  gitTreeState: string;
+  buildDate: string;
+  goVersion: string;
+  compiler: string;
+  platform: string;
+}
+
+/**
+ * What a registered cluster's path answers to /version: its Kubernetes version as UCS keeps it
+ * (`v1.27`, patch 0 when none is kept), the endpoint's own when it is not a version.
+ */
+export function memberKubeVersion(version: string | undefined): Readonly<KubeVersion> {
+  const m = /^v(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version ?? '');
+  if (!m) return kubeVersion;
+  return { ...kubeVersion, major: m[1]!, minor: m[2]!, gitVersion: `v${m[1]}.${m[2]}.${m[3] ?? '0'}` };
+}
 
 const authGroup = 'authentication.k8s.io';
-const authGroupVersion = `${authGroup}/v1`;
+/** SelfSubjectReview is v1 from Kubernetes 1.28; kubectl 1.27's `auth whoami` asks for v1beta1. */
+const authVersions = ['v1', 'v1beta1'];
 /** A SelfSubjectReview has no input; a larger body is not one. */
 const maxBodyBytes = 64 * 1024;
 
 export interface KubeRequest {
   user: KubeUser;
+  /** What /version answers on this path. */
+  version: Readonly<KubeVersion>;
   req: IncomingMessage;
   res: ServerResponse;
   clock: Clock;
@@ -51,40 +77,43 @@ export interface ServedGroup {
 const healthOk: Route = ({ res }) => sendText(res, 200, 'ok');
 
 const routes = new Map<string, Partial<Record<string, Route>>>(Object.entries({
-  '/version': { GET: ({ res }) => sendJson(res, 200, kubeVersion) },
+  '/version': { GET: ({ res, version }) => sendJson(res, 200, version) },
   '/healthz': { GET: healthOk },
   '/readyz': { GET: healthOk },
   '/livez': { GET: healthOk },
   // No core (v1) resource is served, so the legacy group lists no version: kubectl's discovery
   // reports an advertised version with no resources as an error.
   '/api': { GET: ({ res }) => sendJson(res, 200, { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [] }) },
-  [`/apis/${authGroup}`]: { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(authGroup, 'v1') }) },
-  [`/apis/${authGroupVersion}`]: {
-    GET: ({ res }) =>
-      sendJson(res, 200, {
-        kind: 'APIResourceList',
-        apiVersion: 'v1',
-        groupVersion: authGroupVersion,
-        resources: [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }],
-      }),
-  },
-  [`/apis/${authGroupVersion}/selfsubjectreviews`]: { POST: selfSubjectReview },
+  [`/apis/${authGroup}`]: { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(authGroup, authVersions) }) },
+  ...Object.fromEntries(authVersions.flatMap((v) => [
+    [`/apis/${authGroup}/${v}`, {
+      GET: ({ res }: KubeRequest) =>
+        sendJson(res, 200, {
+          kind: 'APIResourceList',
+          apiVersion: 'v1',
+          groupVersion: `${authGroup}/${v}`,
+          resources: [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }],
+        }),
+    }],
+    [`/apis/${authGroup}/${v}/selfsubjectreviews`, { POST: (r: KubeRequest) => selfSubjectReview(r, `${authGroup}/${v}`) }],
+  ])),
 }));
 
-function apiGroup(name: string, version: string): Record<string, unknown> {
-  const v = { groupVersion: `${name}/${version}`, version };
-  return { name, versions: [v], preferredVersion: v };
+/** An APIGroup of discovery; the first version is the preferred one. */
+function apiGroup(name: string, versions: readonly string[]): Record<string, unknown> {
+  const listed = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }));
+  return { name, versions: listed, preferredVersion: listed[0] };
 }
 
 /** What `kubectl auth whoami` asks: the caller as the apiserver authenticated it. */
-async function selfSubjectReview({ req, res, user, clock }: KubeRequest): Promise<void> {
+async function selfSubjectReview({ req, res, user, clock }: KubeRequest, apiVersion: string): Promise<void> {
   if (!(await drainBody(req, maxBodyBytes))) {
     sendStatus(res, 413, 'RequestEntityTooLarge', 'the request body is too large for a SelfSubjectReview');
     return;
   }
   sendJson(res, 201, {
     kind: 'SelfSubjectReview',
-    apiVersion: authGroupVersion,
+    apiVersion,
     metadata: { creationTimestamp: rfc3339(clock.now()) },
     // Like kube-apiserver, every authenticated user is also in system:authenticated.
     status: { userInfo: { username: user.username, groups: [...user.groups, 'system:authenticated'] } },
@@ -122,11 +151,11 @@ export async function serveKubeApi(r: KubeRequest & { apiPath: string; groups: r
 function groupRoute(apiPath: string, method: string, groups: readonly ServedGroup[]): Route | undefined {
   if (apiPath === '/apis') {
     if (method !== 'GET') return undefined;
-    return ({ res }) => sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [apiGroup(authGroup, 'v1'), ...groups.map((g) => apiGroup(g.name, g.version))] });
+    return ({ res }) => sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [apiGroup(authGroup, authVersions), ...groups.map((g) => apiGroup(g.name, [g.version]))] });
   }
   for (const g of groups) {
     const base = `/apis/${g.name}/${g.version}`;
-    if (apiPath === `/apis/${g.name}` && method === 'GET') return ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(g.name, g.version) });
+    if (apiPath === `/apis/${g.name}` && method === 'GET') return ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(g.name, [g.version]) });
     if (apiPath === base && method === 'GET') {
       return ({ res }) => sendJson(res, 200, { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: `${g.name}/${g.version}`, resources: g.resources });
     }

@@ -231,3 +231,23 @@ export interface ClusterListQuery {
   /** Only these clusters. */
   ids?: readonly string[];
 }
+
+/** A registered cluster of any account as its path on the federation endpoint needs it. */
+export interface ClusterEndpointRecord {
+  id: string;
+  name: string;
+  kubernetesVersion: string;
+  phase: ClusterPhase;
+  /** Its own CA, once its first kubeconfig made one. */
+  ca: CaRecord | undefined;
+}
+
+/** What is recorded of a client certificate issued for a cluster: never its private key. */
+export interface ClusterCertificateRecord {
+  serial: string;
+  clusterId: string;
+  subject: string;
+  notBefore: number;
+  notAfter: number;
+  issuedAt: number;
+}

@@ -13,6 +13,7 @@ export interface Tables {
   policy_instances: PolicyInstancesTable;
   workloads: WorkloadsTable;
   clusters: ClustersTable;
+  cluster_certificates: ClusterCertificatesTable;
   health_probe: HealthProbeTable;
   endpoint_ca: EndpointCaTable;
   schema_migrations: SchemaMigrationsTable;
@@ -75,6 +76,18 @@ export interface ClustersTable {
   agent_downloaded: number;
   created_at: number;
   updated_at: number;
+  /** The cluster's own CA, made at its first kubeconfig (migration 9); written only by insertClusterCa. */
+  ca_cert_pem: string | null;
+  ca_key_pem: string | null;
+}
+
+export interface ClusterCertificatesTable {
+  serial: string;
+  cluster_id: string;
+  subject: string;
+  not_before: number;
+  not_after: number;
+  issued_at: number;
 }
 
 export interface PolicyInstancesTable {
@@ -335,6 +348,24 @@ export const migrations: readonly Migration[] = [
         .execute();
       await db.schema.alterTable('fleets').addColumn('revision', t.int64, (c) => c.notNull().defaultTo(1)).execute();
       await db.schema.alterTable('jobs').addColumn('extend_param', 'text').execute();
+    },
+  },
+  {
+    version: 9,
+    name: "a registered cluster's own CA and the client certificates it issued",
+    async up(db, t) {
+      await db.schema.alterTable('clusters').addColumn('ca_cert_pem', 'text').execute();
+      await db.schema.alterTable('clusters').addColumn('ca_key_pem', 'text').execute();
+      await db.schema
+        .createTable('cluster_certificates')
+        .addColumn('serial', 'text', (c) => c.primaryKey())
+        .addColumn('cluster_id', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('not_before', t.int64, (c) => c.notNull())
+        .addColumn('not_after', t.int64, (c) => c.notNull())
+        .addColumn('issued_at', t.int64, (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cluster_certificates_by_cluster').on('cluster_certificates').columns(['cluster_id', 'issued_at']).execute();
     },
   },
 ];

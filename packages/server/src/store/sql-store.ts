@@ -1,4 +1,5 @@
 import type { CompiledQuery, Kysely, Selectable, Updateable } from 'kysely';
+import { clusterCertificates, clusterEndpointById, insertClusterCa, insertClusterCertificate } from './cluster-ca-queries.js';
 import { clusterById, listClusters, listFleetMembers, writeClusters } from './cluster-queries.js';
 import { everyRow, fromJson, nextRevision } from './columns.js';
 import { deleteFleetWorkloads, deleteWorkload, listWorkloads, putWorkload, workloadByKey } from './workload-queries.js';
@@ -10,6 +11,8 @@ import type {
   CertificateRecord,
   ClusterAccount,
   ClusterListQuery,
+  ClusterCertificateRecord,
+  ClusterEndpointRecord,
   ClusterRecord,
   ClusterWrite,
   ConnectionRecord,
@@ -279,6 +282,22 @@ export class SqlStore implements Store {
     });
   }
 
+  getClusterEndpoint(clusterId: string): Promise<ClusterEndpointRecord | undefined> {
+    return clusterEndpointById(this.#db, clusterId);
+  }
+
+  insertClusterCa(domainId: string, clusterId: string, ca: CaRecord): Promise<CaRecord | undefined> {
+    return insertClusterCa(this.#db, domainId, clusterId, ca);
+  }
+
+  recordClusterCertificate(certificate: ClusterCertificateRecord): Promise<void> {
+    return insertClusterCertificate(this.#db, certificate);
+  }
+
+  listClusterCertificates(clusterId: string): Promise<ClusterCertificateRecord[]> {
+    return clusterCertificates(this.#db, clusterId);
+  }
+
   async latestJob(fleetId: string): Promise<JobRecord | undefined> {
     const row = await this.#db.selectFrom('jobs').selectAll().where('fleet_id', '=', fleetId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     return row && jobFromRow(row);
@@ -300,7 +319,7 @@ export class SqlStore implements Store {
 
   async clearAll(): Promise<void> {
     await inTransaction(this.engine, async (trx) => {
-      for (const table of ['certificates', 'jobs', 'policy_instances', 'workloads', 'clusters', 'fleets'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['certificates', 'cluster_certificates', 'jobs', 'policy_instances', 'workloads', 'clusters', 'fleets'] as const) await trx.deleteFrom(table).execute();
     });
   }
 

@@ -2,6 +2,8 @@ import type {
   CaRecord,
   CertificateRecord,
   ClusterAccount,
+  ClusterCertificateRecord,
+  ClusterEndpointRecord,
   ClusterListQuery,
   ClusterRecord,
   ClusterWrite,
@@ -77,6 +79,17 @@ export interface Store {
    * the fleets' clusterIds in the same transaction. The clusters put, as written.
    */
   updateClusters(domainId: string, decide: (account: ClusterAccount) => ClusterWrite, now: number): Promise<ClusterRecord[]>;
+  /** A registered cluster of any account with its CA (the federation endpoint knows only the cluster id of its path). */
+  getClusterEndpoint(clusterId: string): Promise<ClusterEndpointRecord | undefined>;
+  /**
+   * Stores `ca` as the cluster's CA unless it has one already; the CA it has then (concurrent
+   * callers all get the first one stored), undefined when the account has no such cluster.
+   * Deleting the cluster deletes its CA.
+   */
+  insertClusterCa(domainId: string, clusterId: string, ca: CaRecord): Promise<CaRecord | undefined>;
+  recordClusterCertificate(certificate: ClusterCertificateRecord): Promise<void>;
+  /** The certificates issued for a cluster, oldest first. */
+  listClusterCertificates(clusterId: string): Promise<ClusterCertificateRecord[]>;
   latestJob(fleetId: string): Promise<JobRecord | undefined>;
   /**
    * Resolves once the record is committed. Records of one event-loop turn are committed in one
