@@ -24,7 +24,9 @@ interface ClusterKubeconfigFlags {
 /** `ucs cluster kubeconfig`: a registered cluster's kubeconfig (CreateClusterKubeconfig), printed, written or merged. */
 export function clusterKubeconfigCommand(program: Command, ctx: Context): void {
   // The `cluster` command may already hold the other cluster operations.
-  const cluster = program.commands.find((c) => c.name() === 'cluster') ?? program.command('cluster').description('registered clusters');
+  const cluster =
+    program.commands.find((c) => c.name() === 'cluster') ??
+    withExamples(program.command('cluster').description('registered clusters'), ['ucs cluster kubeconfig b0d1ecb5-7947-11ee-9467-0255ac1001bf --merge']);
   withExamples(
     cluster
       .command('kubeconfig')

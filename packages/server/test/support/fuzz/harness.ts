@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { defaultConfig, startServer, type RunningServer, type Seed } from '@ucs-fleet/server';
 import type { Kubeconfig } from '@ucs-fleet/types';
 import { pino } from 'pino';
+import { registerInStore } from '../registered-clusters.js';
 import { connectionAnswerProblems } from '../spec-check.js';
 import type { Garbage } from './garbage.js';
 import type { Recipe } from './generators.js';
@@ -78,6 +79,7 @@ export class FuzzHarness {
     readonly server: RunningServer,
     readonly client: WireClient,
     private readonly logLines: string[],
+    ownCluster: string,
   ) {
     this.own = fuzzSeed.fleets.filter((f) => f.domainId === 'd1').map((f) => f.id);
     this.foreign = fuzzSeed.fleets.filter((f) => f.domainId === 'd2').map((f) => f.id);
@@ -90,6 +92,7 @@ export class FuzzHarness {
       domainId: 'd1',
       ownFleets: () => this.own,
       foreignFleets: () => this.foreign,
+      ownCluster,
     };
   }
 
@@ -117,7 +120,9 @@ export class FuzzHarness {
         await server.domain.workloads.create(alice, fuzzSeed.fleets.find((f) => f.domainId === 'd1' && f.name === name)!.id, { kind, metadata: { name: 'web' } });
       }
     }
-    const h = new FuzzHarness(server, new WireClient(server.url), logLines);
+    // One registered cluster of d1, for the operations on a cluster.
+    const [cluster] = await registerInStore(server, token, undefined, 'fuzz-cluster');
+    const h = new FuzzHarness(server, new WireClient(server.url), logLines, cluster!.id);
     h.snapshot = await h.takeSnapshot();
     return h;
   }

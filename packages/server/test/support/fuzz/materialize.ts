@@ -16,6 +16,8 @@ export interface FuzzContext {
   /** Fleets of the caller's account (domainId) and of the other account, as they stand now. */
   ownFleets: () => string[];
   foreignFleets: () => string[];
+  /** A registered, Available cluster of the caller's account: what `{clusterid}` names. */
+  ownCluster: string;
 }
 
 /** A request ready to send, with what the contract lets us predict about its answer. */
@@ -139,7 +141,7 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
 
   // ---- the path
   // An account-scoped path (ShowQuota) names the fuzzing account, as a caller names its own.
-  let path = op.path.replace('{clustergroupid}', idSegment).replace('{domainid}', encodeURIComponent(ctx.domainId));
+  let path = op.path.replace('{clustergroupid}', idSegment).replace('{clusterid}', encodeURIComponent(ctx.ownCluster)).replace('{domainid}', encodeURIComponent(ctx.domainId));
   for (const shape of shapes) path = reshape(path, shape);
   const queryText = query.map((q) => (q.name === '' && q.value === '' ? '' : `${q.name}=${q.value}`)).join('&');
   const target = queryText ? `${path}?${queryText}` : path;

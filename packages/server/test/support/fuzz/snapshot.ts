@@ -3,7 +3,8 @@ import type { Store } from '@ucs-fleet/server';
 /**
  * Everything a request may change, read from the store: every fleet of the given accounts
  * (all columns, federation and connection included), how many certificates each has and the
- * highest serial, and its latest federation job. Certificates are never deleted, so a count
+ * highest serial, and its latest federation job; every registered cluster, whether it has its CA
+ * and how many certificates it issued. Certificates are never deleted, so a count
  * and the top serial are enough to see one appear. Compared as text, taken once per request.
  * Fleets that were deleted are passed in, to watch their certificate records too.
  */
@@ -20,6 +21,10 @@ export async function storeSnapshot(store: Store, domains: readonly string[], de
       for (const c of certificates) if (c.serial > top) top = c.serial;
       const job = await store.latestJob(fleet.id);
       out.push({ fleet, certificates: certificates.length, top, job: job?.id });
+    }
+    for (const cluster of (await store.listClusters(domainId, { offset: 0, orderBy: 'create_at', order: 'asc' })).items) {
+      const endpoint = await store.getClusterEndpoint(cluster.id);
+      out.push({ cluster, ca: endpoint?.ca !== undefined, certificates: (await store.listClusterCertificates(cluster.id)).length });
     }
   }
   return JSON.stringify(out);
