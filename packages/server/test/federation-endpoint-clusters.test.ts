@@ -121,6 +121,40 @@ describe('member clusters on the federation endpoint, as Karmada Cluster objects
     assert.equal(empty.stderr.trim(), 'No resources found');
   });
 
+  test('aggregated discovery for a client that asks for it first: the oldest and newest kubectl find clusters without the per-group lists', async () => {
+    const { kc } = await fleetWith('fleet-aggregated', ['c-agg']);
+    for (const version of ['v2', 'v2beta1']) {
+      const answer = await kubeRaw(kc, 'GET', '/apis', { Accept: `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList,application/json` });
+      assert.equal(answer.type, `application/json;g=apidiscovery.k8s.io;v=${version};as=APIGroupDiscoveryList`);
+      const list = JSON.parse(answer.body);
+      assert.equal(list.apiVersion, `apidiscovery.k8s.io/${version}`);
+      const karmada = list.items.find((g: { metadata: { name: string } }) => g.metadata.name === 'cluster.karmada.io');
+      assert.deepEqual(karmada.versions, [{
+        version: 'v1alpha1',
+        freshness: 'Current',
+        resources: [{
+          resource: 'clusters',
+          responseKind: { group: 'cluster.karmada.io', version: 'v1alpha1', kind: 'Cluster' },
+          scope: 'Cluster',
+          singularResource: 'cluster',
+          verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+          subresources: [{ subresource: 'status', responseKind: { group: 'cluster.karmada.io', version: 'v1alpha1', kind: 'Cluster' }, verbs: ['get', 'patch', 'update'] }],
+        }],
+      }]);
+    }
+    const legacy = await kubeRaw(kc, 'GET', '/apis', { Accept: 'application/json, */*' });
+    assert.equal(JSON.parse(legacy.body).kind, 'APIGroupList');
+    const clients = kubectlClients();
+    for (const [i, client] of [clients[0]!.path, clients.at(-1)!.path].entries()) {
+      // A kubeconfig file each, so that each client starts with an empty discovery cache.
+      const get = await kubectlRun(writeKubeconfig(dir, `aggregated-${i}.yaml`, kc), ['get', 'clusters', '-v=6'], client);
+      assert.equal(get.code, 0, get.stderr);
+      assert.match(get.stdout, /^NAME\s+VERSION\s+MODE\s+READY\s+AGE\n/);
+      assert.match(get.stderr, /\/apis\?timeout=/, `${client} asked for discovery`);
+      assert.doesNotMatch(get.stderr, /\/apis\/cluster\.karmada\.io\/v1alpha1[?" ]/, `${client} read the aggregated list, not the group's`);
+    }
+  });
+
   test('a Table for a Table Accept, the plain ClusterList otherwise, 406 for neither', async () => {
     const { kc } = await fleetWith('fleet-accept', ['c-t']);
     const table = await kubeRaw(kc, 'GET', '/apis/cluster.karmada.io/v1alpha1/clusters', { Accept: tableAccept });

@@ -4,6 +4,7 @@
  * apiserver prints for `kubectl get clusters` (karmada pkg/printers/internalversion/printers.go).
  */
 import { rfc3339 } from '../domain/time-format.js';
+import type { ListedResource } from './aggregated-discovery.js';
 import { humanDuration } from './human-duration.js';
 import type { KubeObject } from './kube-table.js';
 import type { MemberCluster } from './member-clusters.js';
@@ -12,7 +13,7 @@ export const clusterGroup = 'cluster.karmada.io';
 export const clusterGroupVersion = `${clusterGroup}/v1alpha1`;
 
 /** The group's resources as karmada-aggregated-apiserver lists them (clusters/proxy is not served here). */
-export const clusterResources = [
+export const clusterResources: ListedResource[] = [
   { name: 'clusters', singularName: 'cluster', namespaced: false, kind: 'Cluster', verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] },
   { name: 'clusters/status', singularName: '', namespaced: false, kind: 'Cluster', verbs: ['get', 'patch', 'update'] },
 ];

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../domain/clock.js';
 import { rfc3339 } from '../domain/time-format.js';
 import type { KubeUser } from './client-certificate.js';
+import { aggregatedDiscoveryAsked, discoveryContentType, groupDiscoveryList, type DiscoveredGroup, type ListedResource } from './aggregated-discovery.js';
 import { sendJson, sendStatus, sendText } from './kube-status.js';
 
 /**
@@ -51,6 +52,8 @@ export function memberKubeVersion(version: string | undefined): Readonly<KubeVer
 const authGroup = 'authentication.k8s.io';
 /** SelfSubjectReview is v1 from Kubernetes 1.28; kubectl 1.27's `auth whoami` asks for v1beta1. */
 const authVersions = ['v1', 'v1beta1'];
+const authResources: ListedResource[] = [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }];
+const authDiscovery: DiscoveredGroup = { name: authGroup, versions: authVersions.map((version) => ({ version, resources: authResources })) };
 /** A SelfSubjectReview has no input; a larger body is not one. */
 const maxBodyBytes = 64 * 1024;
 
@@ -69,7 +72,7 @@ type Route = (r: KubeRequest) => void | Promise<void>;
 export interface ServedGroup {
   name: string;
   version: string;
-  resources: readonly Record<string, unknown>[];
+  resources: readonly ListedResource[];
   /** Answers a request for `/apis/<name>/<version><resourcePath>` (resourcePath starts with `/`). */
   serve(r: KubeRequest, resourcePath: string): Promise<void>;
 }
@@ -83,17 +86,18 @@ const routes = new Map<string, Partial<Record<string, Route>>>(Object.entries({
   '/livez': { GET: healthOk },
   // No core (v1) resource is served, so the legacy group lists no version: kubectl's discovery
   // reports an advertised version with no resources as an error.
-  '/api': { GET: ({ res }) => sendJson(res, 200, { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [] }) },
+  '/api': {
+    GET: ({ req, res }) => {
+      const aggregated = aggregatedDiscoveryAsked(req.headers.accept);
+      if (aggregated) sendJson(res, 200, groupDiscoveryList(aggregated, []), discoveryContentType(aggregated));
+      else sendJson(res, 200, { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [] });
+    },
+  },
   [`/apis/${authGroup}`]: { GET: ({ res }) => sendJson(res, 200, { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(authGroup, authVersions) }) },
   ...Object.fromEntries(authVersions.flatMap((v) => [
     [`/apis/${authGroup}/${v}`, {
       GET: ({ res }: KubeRequest) =>
-        sendJson(res, 200, {
-          kind: 'APIResourceList',
-          apiVersion: 'v1',
-          groupVersion: `${authGroup}/${v}`,
-          resources: [{ name: 'selfsubjectreviews', singularName: 'selfsubjectreview', namespaced: false, kind: 'SelfSubjectReview', verbs: ['create'] }],
-        }),
+        sendJson(res, 200, { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: `${authGroup}/${v}`, resources: authResources }),
     }],
     [`/apis/${authGroup}/${v}/selfsubjectreviews`, { POST: (r: KubeRequest) => selfSubjectReview(r, `${authGroup}/${v}`) }],
   ])),
@@ -151,7 +155,15 @@ export async function serveKubeApi(r: KubeRequest & { apiPath: string; groups: r
 function groupRoute(apiPath: string, method: string, groups: readonly ServedGroup[]): Route | undefined {
   if (apiPath === '/apis') {
     if (method !== 'GET') return undefined;
-    return ({ res }) => sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [apiGroup(authGroup, authVersions), ...groups.map((g) => apiGroup(g.name, [g.version]))] });
+    return ({ req, res }) => {
+      const aggregated = aggregatedDiscoveryAsked(req.headers.accept);
+      if (aggregated) {
+        const discovered = [authDiscovery, ...groups.map((g) => ({ name: g.name, versions: [{ version: g.version, resources: g.resources }] }))];
+        sendJson(res, 200, groupDiscoveryList(aggregated, discovered), discoveryContentType(aggregated));
+        return;
+      }
+      sendJson(res, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: [apiGroup(authGroup, authVersions), ...groups.map((g) => apiGroup(g.name, [g.version]))] });
+    };
   }
   for (const g of groups) {
     const base = `/apis/${g.name}/${g.version}`;

@@ -4,6 +4,7 @@
  * whose cells it prints as they are; any other client gets the plain object or list.
  */
 import type { IncomingMessage } from 'node:http';
+import { acceptsJson, mediaRanges } from './media-ranges.js';
 
 export type Representation = { table: 'v1' | 'v1beta1' } | 'json';
 
@@ -32,18 +33,13 @@ export interface TableRow {
 /**
  * The first media range of the Accept header this server can answer, in the client's order
  * (kubectl lists Table v1, then Table v1beta1, then application/json); undefined when none is.
- * Written by hand: the negotiation libraries on npm drop the `as`/`g`/`v` parameters that tell a
- * Table from plain JSON.
  */
 export function acceptedRepresentation(accept: string | undefined): Representation | undefined {
   if (!accept?.trim()) return 'json';
-  for (const range of accept.split(',')) {
-    const [type = '', ...params] = range.split(';').map((p) => p.trim());
-    if (!['application/json', 'application/*', '*/*'].includes(type.toLowerCase())) continue;
-    const p = new Map(params.map((kv) => { const eq = kv.indexOf('='); return [kv.slice(0, eq).trim().toLowerCase(), kv.slice(eq + 1).trim()] as const; }));
-    if (!p.has('as')) return 'json';
-    const version = p.get('v');
-    if (p.get('as') === 'Table' && p.get('g') === 'meta.k8s.io' && (version === 'v1' || version === 'v1beta1')) return { table: version };
+  for (const range of mediaRanges(accept).filter(acceptsJson)) {
+    if (!range.params.has('as')) return 'json';
+    const version = range.params.get('v');
+    if (range.params.get('as') === 'Table' && range.params.get('g') === 'meta.k8s.io' && (version === 'v1' || version === 'v1beta1')) return { table: version };
   }
   return undefined;
 }
