@@ -8,6 +8,7 @@ import { fleetCommand } from './commands/fleet.js';
 import { kubeconfigCommand } from './commands/kubeconfig.js';
 import { quotaCommand } from './commands/quota.js';
 import { workloadCommand } from './commands/workload.js';
+import { policyCommand } from './commands/policy.js';
 import type { Context } from './context.js';
 import { exitCodeHelp } from './exit-codes.js';
 import { withExamples } from './help.js';
@@ -60,6 +61,7 @@ export function buildProgram(ctx: Context): Command {
   connectionCommand(program, ctx);
   kubeconfigCommand(program, ctx);
   workloadCommand(program, ctx);
+  policyCommand(program, ctx);
   quotaCommand(program, ctx);
   configCommand(program, ctx);
   // Last: it adds to the `cluster` command when one is already there.

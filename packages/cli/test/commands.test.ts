@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import { parse } from 'yaml';
 import type { RunningServer } from '@ucs-fleet/server';
 import { readyFleetId, startTestServer } from '../../server/test/support/test-server.js';
@@ -134,6 +135,54 @@ describe('fleet, federation and connection commands', () => {
     assert.equal(deleted.code, 0, deleted.stderr);
     assert.equal(deleted.stdout, 'deleted Deployment default/web from fleet demo\n');
     assert.equal((await ucs('workload', 'show', 'demo', 'Deployment', 'web')).code, 3, 'gone');
+  });
+
+  test('fleet add-clusters / bind-rules, federation zones, policy enable / instance / disable: each change shows in the fleet; bad flags are usage errors', async () => {
+    assert.equal((await ucs('fleet', 'create', 'associated')).code, 0);
+    const added = await ucs('fleet', 'add-clusters', 'associated', 'c-1', 'c-2');
+    assert.equal(added.code, 0, added.stderr);
+    assert.equal(added.stdout, 'fleet associated holds 2 clusters\n');
+    assert.equal((await ucs('fleet', 'add-clusters', 'associated', 'c-2', 'c-3')).stdout, 'fleet associated holds 3 clusters\n');
+
+    const bound = await ucs('fleet', 'bind-rules', 'associated', '--bind', 'r-1,r-2=default,kube-system', '--bind', 'r-3=apps');
+    assert.equal(bound.code, 0, bound.stderr);
+    assert.equal(bound.stdout, 'fleet associated: 2 bindings, namespaces apps, default, kube-system\n');
+    const malformed = await ucs('fleet', 'bind-rules', 'associated', '--bind', 'r-1');
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /expected RULE\[,RULE\.\.\.\]=NAMESPACE/);
+    assert.equal((await ucs('fleet', 'bind-rules', 'associated')).code, 2, 'neither --bind nor --none');
+    assert.equal((await ucs('fleet', 'bind-rules', 'associated', '--none')).stdout, 'fleet associated: 0 bindings, namespaces none\n');
+
+    const zones = await ucs('federation', 'zones', 'demo', '--set', 'example.com', '--set', 'apps.example.org');
+    assert.equal(zones.code, 0, zones.stderr);
+    assert.equal((await ucs('federation', 'zones', 'demo')).stdout, 'example.com\napps.example.org\n');
+    assert.equal((await ucs('federation', 'zones', 'demo', '--clear')).stdout, 'root domains of fleet demo: none\n');
+    const noFederation = await ucs('federation', 'zones', 'associated', '--set', 'example.com');
+    assert.equal(noFederation.code, 3, 'the API refuses a fleet without federation');
+    assert.match(noFederation.stderr, /not enabled/);
+
+    const before = await ucs('policy', 'instance', 'associated', '--template', 't-1');
+    assert.equal(before.code, 3, 'no policy center yet');
+    assert.match(before.stderr, /UCS\.00150006|not enabled/);
+    const enabled = await ucs('policy', 'enable', 'associated');
+    assert.equal(enabled.code, 0, enabled.stderr);
+    assert.match(enabled.stdout, /^policy center of fleet associated is being enabled \(job \S+\)\n$/);
+    const fleet = async () => JSON.parse((await ucs('fleet', 'show', 'associated', '-o', 'json')).stdout) as { metadata: { uid: string }; status: { conditions: { type: string; status: string }[] } };
+    // Enabling takes the test server's federation delay: wait for the Policy condition the operator would watch.
+    while ((await fleet()).status.conditions.find((c) => c.type === 'Policy')?.status !== 'Running') await setTimeout(50);
+    const badParameters = await ucs('policy', 'instance', 'associated', '--template', 't-1', '--parameters', '{nope');
+    assert.equal(badParameters.code, 2);
+    assert.match(badParameters.stderr, /--parameters is not JSON/);
+    const paramsFile = join(home, 'params.yaml');
+    writeFileSync(paramsFile, 'volumes: [configMap]\n');
+    const instance = await ucs('policy', 'instance', 'associated', '--template', 't-1', '--action', 'warn', '--namespace', 'default', '--parameters', `@${paramsFile}`);
+    assert.equal(instance.code, 0, instance.stderr);
+    const id = (await fleet()).metadata.uid;
+    const [kept] = await server.store.listPolicyInstances(id);
+    assert.deepEqual([kept?.templateId, kept?.enforcementAction, kept?.namespaces, kept?.parameters], ['t-1', 'warn', ['default'], { volumes: ['configMap'] }]);
+    const disabled = await ucs('policy', 'disable', 'associated', '--yes');
+    assert.equal(disabled.code, 0, disabled.stderr);
+    assert.deepEqual(await server.store.listPolicyInstances(id), []);
   });
 
   test('fleet describe prints and --set changes the description; federation versions; quota', async () => {

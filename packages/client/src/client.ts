@@ -67,7 +67,7 @@ export interface UcsClient {
   /** DeleteProxyUnitedWorkload: deletes the workload of that kind, namespace and name. */
   deleteWorkload(fleetId: string, query: WorkloadQuery): Promise<Schemas['EmptyObject']>;
   /** EnableClusterGroupPolicy: starts enabling the fleet's policy center. */
-  enableFleetPolicy(fleetId: string): Promise<Schemas['PolicyJobAccepted']>;
+  enableFleetPolicy(fleetId: string, retry?: boolean): Promise<Schemas['PolicyJobAccepted']>;
   /** DisableClusterGroupPolicy: turns the fleet's policy center off, dropping its instances. */
   disableFleetPolicy(fleetId: string): Promise<Schemas['PolicyJobAccepted']>;
   /** CreateClusterGroupPolicyInstance: applies a policy definition to namespaces of the fleet. */
@@ -111,7 +111,8 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
     updateWorkload: (id, body) => call(options, raw.PUT('/v1/clustergroups/{clustergroupid}/unitedworkload', { ...withFleet(id), body })),
     deleteWorkload: (id, query) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}/unitedworkload', { params: { path: { clustergroupid: id }, query } })),
     rollbackFederation: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/federations/rollback', withFleet(id))),
-    enableFleetPolicy: (id) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),
+    enableFleetPolicy: (id, retry) =>
+      call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policy', { params: { path: { clustergroupid: id }, ...(retry === undefined ? {} : { query: { retry: retry ? 'true' : 'false' } }) } })),
     disableFleetPolicy: (id) => call(options, raw.DELETE('/v1/clustergroups/{clustergroupid}/policy', withFleet(id))),
     createFleetPolicyInstance: (id, body) => call(options, raw.POST('/v1/clustergroups/{clustergroupid}/policyinstance', { ...withFleet(id), body })),
     listServerConfigs: () => call(options, raw.GET('/v1/serverconfig')),

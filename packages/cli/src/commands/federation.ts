@@ -4,6 +4,7 @@ import { federationStatus, findFleet } from '../api.js';
 import type { Context } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { withExamples } from '../help.js';
+import { repeatable } from '../repeatable.js';
 import { waitForJob } from '../job-wait.js';
 import { print, serialize, shortTime, table, type Format } from '../output.js';
 import { confirm } from '../confirm.js';
@@ -94,6 +95,27 @@ export function federationCommand(program: Command, ctx: Context): void {
   addVersionsCommand(federation, ctx);
   addUpgradeCommand(federation, ctx);
   addRollbackCommand(federation, ctx);
+  addZonesCommand(federation, ctx);
+}
+
+function addZonesCommand(federation: Command, ctx: Context): void {
+  withExamples(
+    federation
+      .command('zones')
+      .description("print the root domains of a fleet's federation domain-name access, or replace them with --set (federation must be enabled)")
+      .argument('<fleet>', 'fleet ID or name')
+      .option('--set <domain>', 'a root domain (repeatable); the list replaces the current one', repeatable)
+      .option('--clear', 'remove every root domain')
+      .action(async (ref: string, opts: { set?: string[]; clear?: boolean }, command: Command) => {
+        if (opts.set && opts.clear) throw new UsageError('give either --set or --clear, not both');
+        const client = ctx.client(command);
+        const fleet = await findFleet(client, ref);
+        if (!opts.set && !opts.clear) return void ctx.io.stdout.write((fleet.spec.dnsSuffix ?? []).map((d) => `${d}\n`).join(''));
+        await client.setFederationZones(fleet.metadata.uid, opts.set ?? []);
+        ctx.io.stdout.write(`root domains of fleet ${fleet.metadata.name}: ${opts.set?.join(', ') ?? 'none'}\n`);
+      }),
+    ['ucs federation zones demo', 'ucs federation zones demo --set example.com --set apps.example.org', 'ucs federation zones demo --clear'],
+  );
 }
 
 function addRollbackCommand(federation: Command, ctx: Context): void {

@@ -5,6 +5,7 @@ import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
 import { withExamples } from '../help.js';
 import { print, serialize, shortTime, table, type Format } from '../output.js';
+import { fleetAssociationCommands } from './fleet-associations.js';
 
 export function fleetCommand(program: Command, ctx: Context): void {
   const fleet = program.command('fleet').description('list, show, create, describe and delete fleets');
@@ -86,6 +87,7 @@ export function fleetCommand(program: Command, ctx: Context): void {
       }),
     ['ucs fleet delete demo', 'ucs federation disable demo --yes --wait && ucs fleet delete demo --yes'],
   );
+  fleetAssociationCommands(fleet, ctx);
 }
 
 export function fleetTable(fleets: readonly ClusterGroup[]): string {

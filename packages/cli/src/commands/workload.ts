@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { MutiWorkload } from '@ucs-fleet/client';
 import { Argument, Option, type Command } from 'commander';
-import { parse } from 'yaml';
 import { findFleet } from '../api.js';
 import { confirm } from '../confirm.js';
 import type { Context } from '../context.js';
+import { readDocumentFile } from '../document-file.js';
 import { LocalFileError } from '../errors.js';
 import { withExamples } from '../help.js';
 import { print, shortTime, table, type Format } from '../output.js';
@@ -77,20 +76,9 @@ function addIdentity(command: Command): Command {
     .option('-n, --namespace <namespace>', 'namespace of the workload (default: default)');
 }
 
-/** The workload in a YAML or JSON file (YAML is a superset of JSON, so one parser reads both). */
+/** The workload in a YAML or JSON file. */
 function readWorkloadFile(path: string): MutiWorkload {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new LocalFileError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (err) {
-    throw new LocalFileError(`${path} is neither YAML nor JSON: ${(err as Error).message.split('\n')[0]}`);
-  }
+  const doc = readDocumentFile(path);
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new LocalFileError(`${path} does not hold one workload object`);
   const w = doc as Partial<MutiWorkload>;
   if (typeof w.kind !== 'string' || typeof w.metadata?.name !== 'string') {
