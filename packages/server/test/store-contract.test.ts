@@ -243,6 +243,42 @@ for (const engine of engines) {
       }
     });
 
+    test('workloads: put and read back from either handle, replaced, deleted; only within the account; none outlives a stop, even a racing one', async () => {
+      await fresh();
+      try {
+        const f = fleet();
+        await a.createFleet(f, 50);
+        const fed = federation({ readyAt: t0 });
+        await a.startFederation(f.domainId, f.id, fed, jobFor(f.id, fed), t0);
+        const key = { kind: 'Deployment', namespace: 'default', name: 'web' };
+        const record = { ...key, fleetId: f.id, uid: randomUUID(), content: { template: { spec: { replicas: 2 } }, labels: { app: 'web' } }, generation: 1, createdAt: t0 + 1, updatedAt: t0 + 1 };
+        const seen: unknown[] = [];
+        assert.deepEqual(await a.changeWorkload(f.domainId, f.id, key, (fleet, existing) => (seen.push(fleet.id, existing), { put: record })), record);
+        assert.deepEqual(seen, [f.id, undefined], 'decide sees the fleet and no workload yet');
+        assert.deepEqual(await b.getWorkload(f.id, key), record, 'read back from the other handle');
+        assert.equal(await b.changeWorkload('acct-2', f.id, key, () => ({ delete: true })), undefined, 'not through another account');
+        const replaced = { ...record, content: { template: {} }, generation: 2, updatedAt: t0 + 2 };
+        await b.changeWorkload(f.domainId, f.id, key, (_fleet, existing) => (assert.deepEqual(existing, record), { put: replaced }));
+        assert.deepEqual(await a.listWorkloads(f.id), [replaced]);
+        await assert.rejects(a.changeWorkload(f.domainId, f.id, key, () => { throw new Error('refused'); }), /refused/);
+        assert.deepEqual(await a.getWorkload(f.id, key), replaced, 'a refusal writes nothing');
+        assert.equal((await a.getFleet(f.domainId, f.id))?.revision, 2, "a workload write is no change of the fleet's own");
+        assert.equal(await a.changeWorkload(f.domainId, f.id, key, () => ({ delete: true })), null);
+        assert.equal(await b.getWorkload(f.id, key), undefined);
+
+        // Writes racing a stop: whichever commits first, no workload is left once federation is off.
+        const writes = Array.from({ length: 8 }, (_, i) => ({ ...record, name: `w-${i}`, uid: randomUUID() }));
+        await Promise.all([
+          ...writes.map((w, i) => (i % 2 ? a : b).changeWorkload(f.domainId, f.id, w, (fleet) => (fleet.federation ? { put: w } : (() => { throw new Error('federation off'); })())).catch((err: Error) => err.message)),
+          b.stopFederation(f.domainId, f.id, jobFor(f.id, fed, 'DeleteFederation', t0 + 3, t0 + 3), t0 + 3),
+        ]);
+        assert.equal((await a.getFleet(f.domainId, f.id))?.federation, undefined);
+        assert.deepEqual(await a.listWorkloads(f.id), [], 'no orphan workload');
+      } finally {
+        await close();
+      }
+    });
+
     test('a connection is made only once federation is ready, only once, and not across accounts', async () => {
       await fresh();
       try {
