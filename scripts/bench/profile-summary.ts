@@ -36,7 +36,21 @@ export interface ProfileSummary {
   samples: number;
   byModule: ProfileRow[];
   byFunction: ProfileRow[];
+  /** Runs of one function of at least STALL_MS without a break, by function: what a request's tail latency waits out. */
+  stalls: StallRow[];
 }
+
+export interface StallRow {
+  name: string;
+  module: string;
+  count: number;
+  perSecond: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+/** A main-thread run this long holds up every request in flight (10 connections: ~2 mean latencies). */
+export const STALL_MS = 4;
 
 const SPECIAL = new Set(['(garbage collector)', '(idle)', '(program)', '(root)']);
 
@@ -111,10 +125,17 @@ export function summarizeProfile(file: string, top = 15, window?: ProfileWindow)
 
   const selfUs = new Map<number, number>();
   let sampleCount = 0;
+  let spanUs = 0;
+  const runs: { id: number; us: number }[] = [];
   profile.samples.forEach((id, i) => {
     if (windowApplied && !inWindow[i]) return;
     sampleCount++;
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    const us = profile.timeDeltas[i] ?? 0;
+    spanUs += us;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + us);
+    const last = runs[runs.length - 1];
+    if (last && sameFunction(byId.get(last.id), byId.get(id))) last.us += us;
+    else runs.push({ id, us });
   });
   let idleUs = 0;
   let totalUs = 0;
@@ -130,8 +151,7 @@ export function summarizeProfile(file: string, top = 15, window?: ProfileWindow)
     totalUs += us;
     const module = moduleOfNode(id);
     modules.set(module, (modules.get(module) ?? 0) + us);
-    const file = n.callFrame.url ? n.callFrame.url.replace(/^.*\/(node_modules|packages)\//, '$1/').replace(/^file:\/\//, '') : '';
-    const name = `${n.callFrame.functionName || '(anonymous)'}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ' (native)'}`;
+    const name = functionName(n.callFrame);
     const f = functions.get(name) ?? { module, us: 0 };
     f.us += us;
     functions.set(name, f);
@@ -141,7 +161,20 @@ export function summarizeProfile(file: string, top = 15, window?: ProfileWindow)
       .sort((a, b) => b[1].us - a[1].us)
       .slice(0, top)
       .map(([name, v]) => ({ name, module: v.module, selfMs: v.us / 1000, share: totalUs ? v.us / totalUs : 0 }));
+  const stalls = new Map<string, StallRow>();
+  for (const r of runs) {
+    const n = byId.get(r.id);
+    if (!n || r.us < STALL_MS * 1000 || n.callFrame.functionName === '(idle)') continue;
+    const name = functionName(n.callFrame);
+    const row = stalls.get(name) ?? { name, module: moduleOfNode(r.id), count: 0, perSecond: 0, totalMs: 0, maxMs: 0 };
+    row.count++;
+    row.totalMs += r.us / 1000;
+    row.maxMs = Math.max(row.maxMs, r.us / 1000);
+    stalls.set(name, row);
+  }
+  for (const row of stalls.values()) row.perSecond = spanUs ? row.count / (spanUs / 1e6) : 0;
   return {
+    stalls: [...stalls.values()].sort((a, b) => b.totalMs - a.totalMs).slice(0, 8),
     windowApplied,
     totalMs: totalUs / 1000,
     idleMs: idleUs / 1000,
@@ -149,6 +182,16 @@ export function summarizeProfile(file: string, top = 15, window?: ProfileWindow)
     byModule: rows([...modules].map(([m, us]) => [m, { module: m, us }])),
     byFunction: rows([...functions]),
   };
+}
+
+function functionName(frame: CallFrame): string {
+  const file = frame.url ? frame.url.replace(/^.*\/(node_modules|packages)\//, '$1/').replace(/^file:\/\//, '') : '';
+  return `${frame.functionName || '(anonymous)'}${file ? ` ${file}:${frame.lineNumber + 1}` : ' (native)'}`;
+}
+
+/** Consecutive samples in the same function (the same frame, or another node of it). */
+function sameFunction(a: ProfileNode | undefined, b: ProfileNode | undefined): boolean {
+  return !!a && !!b && a.callFrame.functionName === b.callFrame.functionName && a.callFrame.url === b.callFrame.url && a.callFrame.lineNumber === b.callFrame.lineNumber;
 }
 
 export function formatProfileSummary(s: ProfileSummary): string {
@@ -162,5 +205,8 @@ export function formatProfileSummary(s: ProfileSummary): string {
   for (const r of s.byModule) lines.push(`  ${pct(r.share).padStart(6)}  ${r.selfMs.toFixed(0).padStart(7)} ms  ${r.name}`);
   lines.push('', 'Top functions by self time:');
   for (const r of s.byFunction) lines.push(`  ${pct(r.share).padStart(6)}  ${r.selfMs.toFixed(0).padStart(7)} ms  [${r.module}] ${r.name}`);
+  lines.push('', `Main-thread stalls (one function ${STALL_MS} ms or more without a break; every request in flight waits them out):`);
+  if (s.stalls.length === 0) lines.push('  none');
+  for (const r of s.stalls) lines.push(`  ${r.perSecond.toFixed(2).padStart(5)}/s  ${r.totalMs.toFixed(0).padStart(5)} ms in all, longest ${r.maxMs.toFixed(1).padStart(5)} ms  [${r.module}] ${r.name}`);
   return lines.join('\n');
 }
