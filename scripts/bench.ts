@@ -35,7 +35,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLOCK_TICKS, cpuCount, cpuModel, cpuTicks, hasTaskset, loadAverage, machineBusyTicks, statusKb } from './bench/proc.js';
 import { build } from './build.js';
-import { fleetScaleSection } from './bench/fleet-scale-section.js';
+import { fleetScaleSection, markedSection } from './bench/fleet-scale-section.js';
 import { formatProfileSummary, summarizeProfile } from './bench/profile-summary.js';
 import { goalChecks, goalsTable, ratiosTable, resultsTable, startTable, summarize, type TargetMeasurements, type TargetSummary } from './bench/report.js';
 import { stubFirst201 } from './bench/stub-start.js';
@@ -588,11 +588,13 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${report}`);
   const out = (smoke || opts.targets) && !opts.out ? join(mkdtempSync(join(tmpdir(), 'ucs-bench-')), 'benchmarks.md') : resolve(opts.out ?? join(root, 'docs', 'benchmarks.md'));
   mkdirSync(dirname(out), { recursive: true });
-  // The many-fleets section comes from `npm run bench:fleets`; this run keeps it as it is.
-  const kept = existsSync(out) ? fleetScaleSection(readFileSync(out, 'utf8')) : '';
-  writeFileSync(out, kept ? `${report.trimEnd()}
+  // The many-fleets section comes from `npm run bench:fleets` and the profile notes are written by
+  // hand; this run keeps both as they are.
+  const before = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const kept = [markedSection(before, 'profile-notes'), fleetScaleSection(before)].filter(Boolean);
+  writeFileSync(out, kept.length > 0 ? `${report.trimEnd()}
 
-${kept}
+${kept.join('\n\n')}
 ` : report);
   log(`\nbench: report written to ${out}${smoke || opts.targets ? ` (${smoke ? 'smoke' : '--targets'}: docs/benchmarks.md left alone)` : ''}`);
   const missed = [...summariesAt].flatMap(([c, at]) => goalChecks(at, c)).filter((c) => !c.met);
