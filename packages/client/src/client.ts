@@ -31,6 +31,9 @@ export interface WorkloadQuery {
   name: string;
   namespace?: string;
 }
+export type ListClustersQuery = NonNullable<paths['/v1/clusters']['get']['parameters']['query']>;
+export type ListManagedClustersQuery = NonNullable<paths['/v1/managedclusters']['get']['parameters']['query']>;
+export type ClusterAccessQuery = NonNullable<paths['/v1/clusters/{clusterid}/accessinfo']['get']['parameters']['query']>;
 
 /** The typed UCS client: each call returns the typed body or throws UcsApiError / UcsNetworkError. */
 export interface UcsClient {
@@ -78,11 +81,34 @@ export interface UcsClient {
   showQuota(domainId: string): Promise<Schemas['ShowQuotaResponse']>;
   /** CreateClusterKubeconfig: a kubeconfig for one registered cluster, with a new client certificate. */
   createClusterKubeconfig(clusterId: string): Promise<Kubeconfig>;
+  /** RegisterCluster: registers (attaches or imports) a cluster; its new ID. */
+  registerCluster(request: Schemas['RegisterClusterRequest']): Promise<Schemas['RegisterClusterResponse']>;
+  /** ShowClusterList: the registered clusters of the account, filtered and paged. */
+  listClusters(query?: ListClustersQuery): Promise<Schemas['ClusterList']>;
+  /** ShowCluster: one registered cluster. */
+  showCluster(clusterId: string): Promise<Schemas['Cluster']>;
+  /** UpdateCluster: country, city and annotations of an attached or on-premises cluster. */
+  updateCluster(clusterId: string, request: Schemas['UpdateClusterRequest']): Promise<Schemas['EmptyObject']>;
+  /** DeleteCluster: deregisters a cluster that is in no fleet. */
+  deleteCluster(clusterId: string): Promise<Schemas['EmptyObject']>;
+  /** ListManagedClusters: the account's CCE clusters. */
+  listManagedClusters(query?: ListManagedClustersQuery): Promise<Schemas['Cluster'][]>;
+  /** ShowClusterAccessInfo: the agent manifests of an attached or on-premises cluster, once per activation. */
+  showClusterAccessInfo(clusterId: string, query?: ClusterAccessQuery): Promise<string[]>;
+  /** JoinGroup: puts the cluster into the fleet. */
+  joinFleet(clusterId: string, fleetId: string): Promise<Schemas['EmptyObject']>;
+  /** LeaveGroup: takes the cluster out of its fleet. */
+  leaveFleet(clusterId: string): Promise<Schemas['EmptyObject']>;
+  /** ListRegisteredClusterVersions: the Kubernetes versions a registered cluster may run. */
+  listRegisteredClusterVersions(): Promise<Schemas['RegisteredClusterVersions']>;
+  /** RetryClusterActivation: allows one more download of the agent manifests. */
+  retryClusterActivation(clusterId: string): Promise<Schemas['EmptyObject']>;
 }
 
 export function createUcsClient(options: UcsClientOptions): UcsClient {
   const raw = createRawClient(options);
   const withFleet = (clustergroupid: string) => ({ params: { path: { clustergroupid } } });
+  const withCluster = (clusterid: string) => ({ params: { path: { clusterid } } });
   return {
     raw,
     createFleet: (body) => call(options, raw.POST('/v1/clustergroups', { body })),
@@ -118,6 +144,17 @@ export function createUcsClient(options: UcsClientOptions): UcsClient {
     listServerConfigs: () => call(options, raw.GET('/v1/serverconfig')),
     showQuota: (domainid) => call(options, raw.GET('/v1/maintenance/quota/{domainid}', { params: { path: { domainid } } })),
     createClusterKubeconfig: (clusterid) => call(options, raw.POST('/v1/clusters/{clusterid}/kubeconfig', { params: { path: { clusterid } } })),
+    registerCluster: (body) => call(options, raw.POST('/v1/clusters', { body })),
+    listClusters: (query = {}) => call(options, raw.GET('/v1/clusters', { params: { query } })),
+    showCluster: (id) => call(options, raw.GET('/v1/clusters/{clusterid}', withCluster(id))),
+    updateCluster: (id, body) => call(options, raw.PUT('/v1/clusters/{clusterid}', { ...withCluster(id), body })),
+    deleteCluster: (id) => call(options, raw.DELETE('/v1/clusters/{clusterid}', withCluster(id))),
+    listManagedClusters: (query = {}) => call(options, raw.GET('/v1/managedclusters', { params: { query } })),
+    showClusterAccessInfo: (id, query = {}) => call(options, raw.GET('/v1/clusters/{clusterid}/accessinfo', { params: { path: { clusterid: id }, query } })),
+    joinFleet: (id, clusterGroupID) => call(options, raw.POST('/v1/clusters/{clusterid}/join', { ...withCluster(id), body: { clusterGroupID } })),
+    leaveFleet: (id) => call(options, raw.POST('/v1/clusters/{clusterid}/unjoin', withCluster(id))),
+    listRegisteredClusterVersions: () => call(options, raw.GET('/v1/config/registeredclusterversions')),
+    retryClusterActivation: (id) => call(options, raw.PUT('/v1/clusters/{clusterid}/activation', withCluster(id))),
   };
 }
 

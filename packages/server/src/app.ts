@@ -9,7 +9,7 @@ import { accessLog } from './http/access-log.js';
 import { chain } from './http/chain.js';
 import { contractDocs } from './http/contract-docs.js';
 import { authenticate } from './http/auth.js';
-import { decodeJsonBody, decodeJsonFieldsForm } from './http/body-decode.js';
+import { decodeForm, decodeJsonBody } from './http/body-decode.js';
 import { errorHandler, notFound, trailingSlashNotFound } from './http/error-handler.js';
 import { rawBody } from './http/raw-body.js';
 import { requestId } from './http/request-id.js';
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(contractDocs());
   const auth = authenticate({ credentials: deps.credentials, isPublic: publicPathMatcher(), now: () => deps.clock.now() });
   app.use(chain([...rawBody(deps.bodyLimitBytes), auth, decodeJsonBody]));
-  for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeJsonFieldsForm);
+  for (const route of formRoutes(spec)) app[route.method](route.expressPath, decodeForm(route.jsonFields));
   app.use(chain([trailingSlashNotFound, ...openApiValidator(spec)]));
   mountOperations(app, allHandlers(deps.domain, deps.store), deps.control?.faultHook);
   app.use(notFound);

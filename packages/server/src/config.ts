@@ -24,6 +24,7 @@ export interface ServerConfig {
   /** Connections the API listener holds at once; one more is answered 503 and closed. */
   maxConnections: number;
   fleetQuota: number;
+  clusterQuota: number;
   region: string;
   logLevel: string;
   /** Serve the test controls (control-openapi.yaml) under /__control/. */
@@ -48,6 +49,7 @@ export const defaultConfig: ServerConfig = {
   // Below the common limit of 1,024 open files, leaving room for the store and the federation endpoints.
   maxConnections: 900,
   fleetQuota: 50,
+  clusterQuota: 50,
   region: 'cn-north-4',
   logLevel: 'info',
   control: false,
@@ -180,6 +182,14 @@ const settings: readonly Setting[] = [
     env: 'UCS_FLEET_QUOTA',
     value: 'n',
     help: 'fleets per account',
+    parse: (v, n) => integer(v, n, 1, 100_000),
+  },
+  {
+    key: 'clusterQuota',
+    flag: 'cluster-quota',
+    env: 'UCS_CLUSTER_QUOTA',
+    value: 'n',
+    help: 'registered clusters per account',
     parse: (v, n) => integer(v, n, 1, 100_000),
   },
   {

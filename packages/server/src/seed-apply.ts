@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { newFederation } from './domain/federation.js';
 import type { KeyType } from '@ucs-fleet/pki';
-import type { Seed, SeedFleet } from './seed.js';
+import type { Seed, SeedCluster, SeedFleet } from './seed.js';
+import type { ClusterRecord } from './store/records.js';
 import type { Store } from './store/store.js';
 
 export interface SeedApplyDeps {
@@ -12,8 +13,8 @@ export interface SeedApplyDeps {
 }
 
 /**
- * Creates the seed's fleets that the store does not hold yet, in the state the seed names.
- * A fleet already in the store is left as it is: a restart never undoes what users did.
+ * Creates the seed's fleets, then its clusters, that the store does not hold yet, in the state
+ * the seed names. One already in the store is left as it is: a restart never undoes what users did.
  */
 export async function applySeedFleets(seed: Seed, deps: SeedApplyDeps): Promise<void> {
   for (const fleet of seed.fleets) {
@@ -27,6 +28,42 @@ export async function applySeedFleets(seed: Seed, deps: SeedApplyDeps): Promise<
     if (!created.ok) throw new Error(`seed fleet ${fleet.name} (${fleet.id}) cannot be created: ${created.reason}`);
     await applyFederation(fleet, deps);
   }
+  for (const cluster of seed.clusters ?? []) await applySeedCluster(cluster, deps);
+}
+
+/** Registers a seed cluster unless its id or name is taken; into its fleet while that fleet is still there. */
+async function applySeedCluster(c: SeedCluster, deps: SeedApplyDeps): Promise<void> {
+  await deps.store.updateClusters(
+    c.domainId,
+    ({ clusters, fleets }) => {
+      if (clusters.some((x) => x.id === c.id || x.name === c.name)) return {};
+      const fleet = c.fleetId === undefined ? undefined : fleets.find((f) => f.id === c.fleetId);
+      const record: ClusterRecord = {
+        id: c.id,
+        domainId: c.domainId,
+        name: c.name,
+        fleetId: fleet?.id,
+        joinedAt: fleet ? deps.now : undefined,
+        category: c.category,
+        clusterType: c.type,
+        provider: c.provider,
+        kubernetesVersion: c.kubernetesVersion,
+        phase: 'Available',
+        apiEndpoint: c.apiEndpoint,
+        country: c.country,
+        city: c.city,
+        region: undefined,
+        projectId: undefined,
+        labels: {},
+        annotations: {},
+        agentDownloaded: false,
+        createdAt: deps.now,
+        updatedAt: deps.now,
+      };
+      return { put: [record] };
+    },
+    deps.now,
+  );
 }
 
 async function applyFederation(fleet: SeedFleet, deps: SeedApplyDeps): Promise<void> {

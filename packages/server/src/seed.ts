@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AccessKeyGrant, TokenGrant } from './domain/credentials.js';
 import { isValidFleetName } from './domain/fleet-rules.js';
+import { checkSeedClusters, seedCluster, type SeedCluster } from './seed-clusters.js';
+
+export type { SeedCluster } from './seed-clusters.js';
 
 export interface SeedFleet {
   id: string;
@@ -22,11 +25,13 @@ export function firstReadyFleet(seed: Seed, domainId?: string): ReadySeedFleet |
   return seed.fleets.find(isReady);
 }
 
-/** Credentials and fleets to preload: YAML or JSON. */
+/** Credentials, fleets and registered clusters to preload: YAML or JSON. */
 export interface Seed {
   tokens: TokenGrant[];
   accessKeys: AccessKeyGrant[];
   fleets: SeedFleet[];
+  /** Registered clusters, each in no fleet or in a seed fleet of its account. */
+  clusters?: SeedCluster[];
 }
 
 export const defaultSeed: Seed = {
@@ -68,6 +73,9 @@ export function parseSeed(data: unknown, source = 'seed'): Seed {
     accessKeys: list(root.accessKeys, `${source}: accessKeys`).map((k, i) => accessKeyGrant(k, `${source}: accessKeys[${i}]`)),
     fleets: list(root.fleets, `${source}: fleets`).map((f, i) => seedFleet(f, `${source}: fleets[${i}]`)),
   };
+  const clusters = list(root.clusters, `${source}: clusters`).map((c, i) => seedCluster(c, `${source}: clusters[${i}]`, seed.fleets));
+  checkSeedClusters(clusters, source);
+  if (clusters.length > 0) seed.clusters = clusters;
   return seed;
 }
 
@@ -103,18 +111,18 @@ function seedFleet(v: unknown, at: string): SeedFleet {
   return fleet;
 }
 
-function object(v: unknown, at: string): Record<string, unknown> {
+export function object(v: unknown, at: string): Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SeedError(`${at} must be a mapping`);
   return v as Record<string, unknown>;
 }
 
-function list(v: unknown, at: string): unknown[] {
+export function list(v: unknown, at: string): unknown[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) throw new SeedError(`${at} must be a list`);
   return v;
 }
 
-function text(v: unknown, at: string): string {
+export function text(v: unknown, at: string): string {
   if (typeof v !== 'string' || v === '') throw new SeedError(`${at} must be a non-empty string`);
   return v;
 }

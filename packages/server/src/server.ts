@@ -76,6 +76,7 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
     store,
     clock,
     fleetQuota: config.fleetQuota,
+    clusterQuota: config.clusterQuota,
     region: config.region,
     enableDelayMs: federationDelayMs,
     endpointUrl: (fleetId) => federationEndpoint.fleetUrl(fleetId),

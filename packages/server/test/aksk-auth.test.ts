@@ -6,6 +6,7 @@ import { createUcsClient } from '@ucs-fleet/client';
 import type { RunningServer } from '@ucs-fleet/server';
 import { officialSdkClient, officialSdkRequest } from '../../apig-signer/test/official-signer.js';
 import { signLikePythonSdk } from '../../apig-signer/test/python-signer.js';
+import { attachedCluster, cceCluster } from './support/clusters.js';
 import { callApi, specCheckingFetch } from './support/http.js';
 import { readyFleetId, startTestServer, token } from './support/test-server.js';
 
@@ -52,7 +53,8 @@ describe('AK/SK signed requests', () => {
     const fleet = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid: readyFleetId } })) as { spec: { description?: string } };
     assert.equal(fleet.spec.description, 'signed');
     const clustergroupid = readyFleetId;
-    await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedclusters', pathParams: { clustergroupid }, data: { clusterIds: ['signed-cluster'] } });
+    const { uid: signedCluster } = (await sdk.call({ method: 'POST', url: '/v1/clusters', data: cceCluster('signed-cluster') })) as { uid: string };
+    await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedclusters', pathParams: { clustergroupid }, data: { clusterIds: [signedCluster] } });
     await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedrules', pathParams: { clustergroupid }, data: { ruleIDNamespaces: [{ ruleIDs: ['signed-rule'], namespaces: ['default'] }] } });
     await sdk.call({ method: 'PUT', url: '/v1/clustergroups/{clustergroupid}/associatedzones', pathParams: { clustergroupid }, data: { dnsSuffix: ['signed.example'] } });
     const upgrade = (await sdk.call({ method: 'POST', url: '/v1/clustergroups/{clustergroupid}/federations/upgrade', pathParams: { clustergroupid }, data: {} })) as { jobId: string };
@@ -70,13 +72,53 @@ describe('AK/SK signed requests', () => {
     assert.deepEqual(await server.store.listWorkloads(readyFleetId), []);
     assert.deepEqual(await server.store.listPolicyInstances(readyFleetId), []);
     const associated = (await sdk.call({ method: 'GET', url: '/v1/clustergroups/{clustergroupid}', pathParams: { clustergroupid } })) as { spec: { clusterIds: string[]; ruleNamespaces: string[]; dnsSuffix: string[] } };
-    assert.deepEqual([associated.spec.clusterIds.includes('signed-cluster'), associated.spec.ruleNamespaces, associated.spec.dnsSuffix], [true, ['default'], ['signed.example']]);
+    assert.deepEqual([associated.spec.clusterIds.includes(signedCluster), associated.spec.ruleNamespaces, associated.spec.dnsSuffix], [true, ['default'], ['signed.example']]);
     assert.notEqual(upgrade.jobId, rollback.jobId);
     assert.equal((await server.store.latestJob(readyFleetId))?.id, rollback.jobId);
     const configs = (await sdk.call({ method: 'GET', url: '/v1/serverconfig' })) as { federations: { versionsInfo: unknown[] } };
     assert.ok(configs.federations.versionsInfo.length > 0);
     const quota = (await sdk.call({ method: 'GET', url: '/v1/maintenance/quota/{domainid}', pathParams: { domainid: 'd1' } })) as { quotas: { resources: { type: string }[] } };
     assert.ok(quota.quotas.resources.some((r) => r.type === 'clustergroup'));
+  });
+
+  test('the official SDK client calls every cluster operation, signed, and each change shows', async () => {
+    const sdk = officialSdkClient({ endpoint: server.url, ak, sk, domainId: 'd1' });
+    const { uid: clusterid } = (await sdk.call({ method: 'POST', url: '/v1/clusters', data: attachedCluster('signed-attached') })) as { uid: string };
+    const list = (await sdk.call({ method: 'GET', url: '/v1/clusters', queryParams: { category: 'attachedcluster', clusterids: `${clusterid},other`, limit: 10 } })) as { total: number };
+    assert.equal(list.total, 1);
+    await sdk.call({ method: 'PUT', url: '/v1/clusters/{clusterid}', pathParams: { clusterid }, data: { kind: 'Cluster', apiVersion: 'v1', spec: { country: 'DE' } } });
+    await sdk.call({ method: 'POST', url: '/v1/clusters/{clusterid}/join', pathParams: { clusterid }, data: { clusterGroupID: readyFleetId } });
+    const shown = (await sdk.call({ method: 'GET', url: '/v1/clusters/{clusterid}', pathParams: { clusterid } })) as { spec: { country: string; clusterGroupID?: string } };
+    assert.deepEqual([shown.spec.country, shown.spec.clusterGroupID], ['DE', readyFleetId]);
+    await sdk.call({ method: 'POST', url: '/v1/clusters/{clusterid}/unjoin', pathParams: { clusterid } });
+    const manifests = (await sdk.call({ method: 'GET', url: '/v1/clusters/{clusterid}/accessinfo', pathParams: { clusterid }, queryParams: { region: 'cn-north-4' } })) as unknown as string[];
+    assert.equal(manifests.length, 1);
+    await sdk.call({ method: 'PUT', url: '/v1/clusters/{clusterid}/activation', pathParams: { clusterid } });
+    assert.equal((await server.store.getCluster('d1', clusterid))?.agentDownloaded, false);
+    const managed = (await sdk.call({ method: 'GET', url: '/v1/managedclusters', queryParams: { unimported: true } })) as unknown as unknown[];
+    assert.equal(managed.length, 0);
+    const versions = (await sdk.call({ method: 'GET', url: '/v1/config/registeredclusterversions' })) as { versions: string[] };
+    assert.ok(versions.versions.includes('v1.31'));
+    await sdk.call({ method: 'DELETE', url: '/v1/clusters/{clusterid}', pathParams: { clusterid } });
+    assert.equal(await server.store.getCluster('d1', clusterid), undefined);
+  });
+
+  test('form bodies signed as the Python SDK signs them (UNSIGNED-PAYLOAD): JoinGroup is accepted; its RegisterCluster form is refused saying to send JSON', async () => {
+    const { uid } = (await callApi(server.url, { method: 'POST', path: '/v1/clusters', token, body: cceCluster('python-form') })).body as { uid: string };
+    const host = new URL(server.url).host;
+    const viaPython = (path: string, body: string) => {
+      const headers = { host, 'content-type': 'application/x-www-form-urlencoded', 'x-domain-id': 'd1', 'x-sdk-content-sha256': 'UNSIGNED-PAYLOAD' };
+      const [signed] = signLikePythonSdk([{ method: 'POST', path, headers, body, ak, sk, date: new Date() }]);
+      const { host: _, ...sent } = headers;
+      return callApi(server.url, { method: 'POST', path, headers: { ...sent, ...signed!.headers }, body });
+    };
+    const joined = await viaPython(`/v1/clusters/${uid}/join`, `clusterGroupID=${readyFleetId}`);
+    assert.equal(joined.status, 200, joined.text);
+    assert.equal((await server.store.getCluster('d1', uid))?.fleetId, readyFleetId);
+    const refused = await viaPython('/v1/clusters', 'kind=Cluster&apiVersion=v1&metadata=name&spec=category&spec=type');
+    assert.equal(refused.status, 400, refused.text);
+    assert.match((refused.body as { error_msg: string }).error_msg, /send the body as application\/json/);
+    assert.equal((await callApi(server.url, { method: 'POST', path: `/v1/clusters/${uid}/unjoin`, token })).status, 200);
   });
 
   test('our client signs with AK/SK and is accepted', async () => {

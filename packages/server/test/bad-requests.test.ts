@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '@ucs-fleet/server';
 import { callApi, type ApiRequest } from './support/http.js';
+import { attachedCluster, cceCluster } from './support/clusters.js';
 import { otherAccountToken, readyFleetId, startTestServer, token } from './support/test-server.js';
+import { defaultSeed } from '@ucs-fleet/server';
 
 const kubeconfigPath = `/v1/clustergroups/${readyFleetId}/kubeconfig`;
 const post = (body: unknown, extra: Partial<ApiRequest> = {}): ApiRequest => ({ method: 'POST', path: kubeconfigPath, token, body, ...extra });
@@ -76,7 +78,9 @@ const workload = (method: string, body: unknown, extra: Partial<ApiRequest> = {}
   body,
   ...extra,
 });
-const fleetOperationCases: { operation: string; name: string; request: ApiRequest; status: number; code: string; message?: RegExp }[] = [
+type RejectedCase = { operation: string; name: string; request: ApiRequest; status: number; code: string; message?: RegExp };
+
+const fleetOperationCases: RejectedCase[] = [
   { operation: 'UpdateClusterGroup', name: 'description missing', request: describe_({}), status: 400, code: 'UCS.00000012', message: /description/ },
   { operation: 'UpdateClusterGroup', name: 'description a number', request: describe_({ description: 5 }), status: 400, code: 'UCS.00000012', message: /description/ },
   { operation: 'UpdateClusterGroup', name: 'description of 256 characters', request: describe_({ description: 'x'.repeat(256) }), status: 400, code: 'UCS.00000012', message: /description/ },
@@ -125,30 +129,104 @@ const fleetOperationCases: { operation: string; name: string; request: ApiReques
   { operation: 'ShowQuota', name: 'a domain id longer than the spec allows', request: { path: `/v1/maintenance/quota/${'d'.repeat(65)}`, token }, status: 404, code: 'UCS.00000013' },
 ];
 
-describe('bad requests to the fleet operations', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
-
-  const accountState = async () => ({
-    fleets: (await callApi(server.url, { path: '/v1/clustergroups?order=asc', token })).body,
-    job: (await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}/federations/progress`, token })).body,
-    policyInstances: await server.store.listPolicyInstances(readyFleetId),
-    workloads: await server.store.listWorkloads(readyFleetId),
-    quota: (await callApi(server.url, { path: '/v1/maintenance/quota/d1', token })).body,
-  });
-
-  for (const c of fleetOperationCases) {
-    test(`${c.operation}, ${c.name}: ${c.status} ${c.code}, nothing changed`, async () => {
-      const before = await accountState();
-      const response = await callApi(server.url, c.request);
-      assert.equal(response.status, c.status, response.text);
-      const body = response.body as { error_code: string; error_msg: string };
-      assert.equal(body.error_code, c.code);
-      if (c.message) assert.match(body.error_msg, c.message);
-      assert.deepEqual(await accountState(), before);
+/** Each case is refused with its status and UCS code, and leaves what `state` reads as it was. */
+function describeRejections(title: string, cases: RejectedCase[], start: () => Promise<RunningServer>, state: (server: RunningServer) => Promise<unknown>): void {
+  describe(title, () => {
+    let server: RunningServer;
+    before(async () => {
+      server = await start();
     });
-  }
-});
+    after(() => server.close());
+
+    for (const c of cases) {
+      test(`${c.operation}, ${c.name}: ${c.status} ${c.code}, nothing changed`, async () => {
+        const before = await state(server);
+        const response = await callApi(server.url, c.request);
+        assert.equal(response.status, c.status, response.text);
+        const body = response.body as { error_code: string; error_msg: string };
+        assert.equal(body.error_code, c.code);
+        if (c.message) assert.match(body.error_msg, c.message);
+        assert.deepEqual(await state(server), before);
+      });
+    }
+  });
+}
+
+describeRejections('bad requests to the fleet operations', fleetOperationCases, () => startTestServer(), async (server) => ({
+  fleets: (await callApi(server.url, { path: '/v1/clustergroups?order=asc', token })).body,
+  job: (await callApi(server.url, { path: `/v1/clustergroups/${readyFleetId}/federations/progress`, token })).body,
+  policyInstances: await server.store.listPolicyInstances(readyFleetId),
+  workloads: await server.store.listWorkloads(readyFleetId),
+  quota: (await callApi(server.url, { path: '/v1/maintenance/quota/d1', token })).body,
+}));
+
+/** The cluster operations: each rejected request leaves the account's clusters and fleets as they were. */
+const attachedId = 'b0d1ecb5-7947-11ee-9467-0255ac1001bf';
+const cceId = 'b0d1ecb5-7947-11ee-9467-0255ac1001c0';
+const clusterSeed = {
+  ...defaultSeed,
+  clusters: [
+    { id: attachedId, name: 'attached', domainId: 'd1', category: 'attachedcluster', type: 'privatek8s', provider: 'privatek8s', kubernetesVersion: 'v1.31', country: 'CN' },
+    { id: cceId, name: 'cce', domainId: 'd1', category: 'self', type: 'cce', provider: 'huaweicloud', kubernetesVersion: 'v1.31', country: 'CN' },
+  ],
+};
+const register = (body: unknown, extra: Partial<ApiRequest> = {}): ApiRequest => ({ method: 'POST', path: '/v1/clusters', token, body, ...extra });
+const form = { 'Content-Type': 'application/x-www-form-urlencoded' };
+const withSpec = (spec: Record<string, unknown>) => cceCluster('new-one', spec);
+const withAnnotations = (annotations: Record<string, string>) => ({ ...attachedCluster('new-one'), metadata: { name: 'new-one', annotations } });
+const unknownCluster = '/v1/clusters/b0d1ecb5-0000-0000-0000-000000000000';
+/** What the Python SDK sends for RegisterCluster: a form of the body's top-level keys, nested objects reduced to their keys. */
+const pythonSdkRegisterForm = 'kind=Cluster&apiVersion=v1&metadata=name&metadata=labels&spec=category&spec=type&spec=provider&spec=manageType&spec=country&spec=city';
+const clusterOperationCases: RejectedCase[] = [
+  { operation: 'RegisterCluster', name: 'kind not Cluster', request: register({ ...cceCluster('new-one'), kind: 'Pod' }), status: 400, code: 'UCS.00000012', message: /kind/ },
+  { operation: 'RegisterCluster', name: 'no spec', request: register({ kind: 'Cluster', apiVersion: 'v1', metadata: { name: 'new-one' } }), status: 400, code: 'UCS.00000012', message: /spec/ },
+  { operation: 'RegisterCluster', name: 'a name with upper case', request: register(cceCluster('New-One')), status: 400, code: 'UCS.00000012', message: /metadata\.name/ },
+  { operation: 'RegisterCluster', name: 'a country that is no two-letter code', request: register(withSpec({ country: 'china' })), status: 400, code: 'UCS.00000012', message: /country/ },
+  { operation: 'RegisterCluster', name: '101 labels', request: register({ ...cceCluster('new-one'), metadata: { name: 'new-one', labels: Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`l${i}`, 'v'])) } }), status: 400, code: 'UCS.00000012', message: /labels/ },
+  { operation: 'RegisterCluster', name: 'an unknown category', request: register(withSpec({ category: 'multicloud' })), status: 400, code: 'UCS.01030011', message: /category multicloud/ },
+  { operation: 'RegisterCluster', name: 'a type its category does not have', request: register(withSpec({ type: 'eks' })), status: 400, code: 'UCS.01030011', message: /type eks of category self/ },
+  { operation: 'RegisterCluster', name: 'a CCE cluster of another provider', request: register(withSpec({ provider: 'aws' })), status: 400, code: 'UCS.01030011', message: /provider aws/ },
+  { operation: 'RegisterCluster', name: 'an attached cluster without its kubeconfig', request: register(withAnnotations({})), status: 400, code: 'UCS.01030008', message: /annotations\.kubeconfig/ },
+  { operation: 'RegisterCluster', name: 'a kubeconfig that is neither YAML nor JSON', request: register(withAnnotations({ kubeconfig: '{"clusters": [' })), status: 400, code: 'UCS.01030008', message: /neither YAML nor JSON/ },
+  { operation: 'RegisterCluster', name: 'a kubeconfig that names no API server', request: register(withAnnotations({ kubeconfig: 'kind: Config\nclusters: []\n' })), status: 400, code: 'UCS.01030008', message: /no API server/ },
+  { operation: 'RegisterCluster', name: 'grouped without a fleet', request: register(withSpec({ manageType: 'grouped' })), status: 400, code: 'UCS.00000012', message: /clusterGroupID/ },
+  { operation: 'RegisterCluster', name: 'discrete with a fleet', request: register(withSpec({ clusterGroupID: readyFleetId })), status: 400, code: 'UCS.00000012', message: /manageType/ },
+  { operation: 'RegisterCluster', name: 'grouped into an unknown fleet', request: register(withSpec({ manageType: 'grouped', clusterGroupID: '0f3c2d8e-0000-0000-0000-000000000000' })), status: 404, code: 'UCS.00000013', message: /fleet/ },
+  { operation: 'RegisterCluster', name: "grouped into another account's fleet", request: register(withSpec({ manageType: 'grouped', clusterGroupID: readyFleetId }), { token: otherAccountToken }), status: 404, code: 'UCS.00000013', message: /fleet/ },
+  { operation: 'RegisterCluster', name: 'the form the Python SDK sends (nested values lost)', request: register(pythonSdkRegisterForm, { headers: form }), status: 400, code: 'UCS.00000012', message: /form field metadata is not JSON text \(metadata=name&metadata=labels\).*send the body as application\/json/ },
+  { operation: 'RegisterCluster', name: 'a form whose spec JSON breaks the schema', request: register(new URLSearchParams({ kind: 'Cluster', apiVersion: 'v1', metadata: '{"name":"new-one"}', spec: '{"category":"self"}' }).toString(), { headers: form }), status: 400, code: 'UCS.00000012', message: /spec/ },
+  { operation: 'RegisterCluster', name: 'text/plain body', request: register('kind=Cluster', { headers: { 'Content-Type': 'text/plain' } }), status: 415, code: 'UCS.00000016', message: /text\/plain/ },
+  { operation: 'ShowClusterList', name: 'limit 1001', request: { path: '/v1/clusters?limit=1001', token }, status: 400, code: 'UCS.00000011', message: /limit/ },
+  { operation: 'ShowClusterList', name: 'managetype neither all, grouped nor discrete', request: { path: '/v1/clusters?managetype=some', token }, status: 400, code: 'UCS.00000011', message: /managetype/ },
+  { operation: 'ShowClusterList', name: 'enablestatus not a boolean', request: { path: '/v1/clusters?enablestatus=maybe', token }, status: 400, code: 'UCS.00000011', message: /enablestatus/ },
+  { operation: 'ShowClusterList', name: 'an unknown query parameter', request: { path: '/v1/clusters?region=cn-north-4', token }, status: 400, code: 'UCS.00000011', message: /region/ },
+  { operation: 'ShowCluster', name: 'unknown cluster', request: { path: unknownCluster, token }, status: 404, code: 'UCS.00000013', message: /cluster b0d1ecb5-0000/ },
+  { operation: 'ShowCluster', name: 'a cluster id longer than the spec allows', request: { path: `/v1/clusters/${'c'.repeat(65)}`, token }, status: 404, code: 'UCS.00000013' },
+  { operation: 'UpdateCluster', name: 'kind not Cluster', request: { method: 'PUT', path: `/v1/clusters/${attachedId}`, token, body: { kind: 'Node', apiVersion: 'v1' } }, status: 400, code: 'UCS.00000012', message: /kind/ },
+  { operation: 'UpdateCluster', name: 'a spec field it cannot change', request: { method: 'PUT', path: `/v1/clusters/${attachedId}`, token, body: { kind: 'Cluster', apiVersion: 'v1', spec: { category: 'self' } } }, status: 400, code: 'UCS.00000012', message: /spec/ },
+  { operation: 'UpdateCluster', name: 'a kubeconfig that names no API server', request: { method: 'PUT', path: `/v1/clusters/${attachedId}`, token, body: { kind: 'Cluster', apiVersion: 'v1', metadata: { annotations: { kubeconfig: '{}' } } } }, status: 400, code: 'UCS.01030008', message: /no API server/ },
+  { operation: 'UpdateCluster', name: 'unknown cluster', request: { method: 'PUT', path: unknownCluster, token, body: { kind: 'Cluster', apiVersion: 'v1' } }, status: 404, code: 'UCS.00000013' },
+  { operation: 'DeleteCluster', name: 'unknown cluster', request: { method: 'DELETE', path: unknownCluster, token }, status: 404, code: 'UCS.00000013' },
+  { operation: 'DeleteCluster', name: 'an unknown query parameter', request: { method: 'DELETE', path: `/v1/clusters/${attachedId}?force=true`, token }, status: 400, code: 'UCS.00000011', message: /force/ },
+  { operation: 'ListManagedClusters', name: 'unimported not a boolean', request: { path: '/v1/managedclusters?unimported=yes', token }, status: 400, code: 'UCS.00000011', message: /unimported/ },
+  { operation: 'ListManagedClusters', name: 'offset -1', request: { path: '/v1/managedclusters?offset=-1', token }, status: 400, code: 'UCS.00000011', message: /offset/ },
+  { operation: 'ShowClusterAccessInfo', name: 'an unknown query parameter', request: { path: `/v1/clusters/${attachedId}/accessinfo?zone=a`, token }, status: 400, code: 'UCS.00000011', message: /zone/ },
+  { operation: 'ShowClusterAccessInfo', name: 'unknown cluster', request: { path: `${unknownCluster}/accessinfo`, token }, status: 404, code: 'UCS.00000013' },
+  { operation: 'JoinGroup', name: 'no clusterGroupID', request: { method: 'POST', path: `/v1/clusters/${attachedId}/join`, token, body: {} }, status: 400, code: 'UCS.00000012', message: /clusterGroupID/ },
+  { operation: 'JoinGroup', name: 'an empty clusterGroupID', request: { method: 'POST', path: `/v1/clusters/${attachedId}/join`, token, body: { clusterGroupID: '' } }, status: 400, code: 'UCS.00000012', message: /clusterGroupID/ },
+  { operation: 'JoinGroup', name: 'a form with an unknown field', request: { method: 'POST', path: `/v1/clusters/${attachedId}/join`, token, headers: form, body: `clusterGroupID=${readyFleetId}&force=true` }, status: 400, code: 'UCS.00000012', message: /force/ },
+  { operation: 'JoinGroup', name: 'an unknown fleet', request: { method: 'POST', path: `/v1/clusters/${attachedId}/join`, token, body: { clusterGroupID: '0f3c2d8e-0000-0000-0000-000000000000' } }, status: 404, code: 'UCS.00000013', message: /fleet 0f3c2d8e-0000/ },
+  { operation: 'JoinGroup', name: 'unknown cluster', request: { method: 'POST', path: `${unknownCluster}/join`, token, body: { clusterGroupID: readyFleetId } }, status: 404, code: 'UCS.00000013', message: /cluster b0d1ecb5-0000/ },
+  { operation: 'LeaveGroup', name: 'unknown cluster', request: { method: 'POST', path: `${unknownCluster}/unjoin`, token }, status: 404, code: 'UCS.00000013' },
+  { operation: 'LeaveGroup', name: 'wrong method (GET)', request: { path: `/v1/clusters/${attachedId}/unjoin`, token }, status: 405, code: 'UCS.00000013' },
+  { operation: 'ListRegisteredClusterVersions', name: 'an unknown query parameter', request: { path: '/v1/config/registeredclusterversions?category=self', token }, status: 400, code: 'UCS.00000011', message: /category/ },
+  { operation: 'ListRegisteredClusterVersions', name: 'no token', request: { path: '/v1/config/registeredclusterversions' }, status: 401, code: 'UCS.00000018' },
+  { operation: 'RetryClusterActivation', name: 'unknown cluster', request: { method: 'PUT', path: `${unknownCluster}/activation`, token }, status: 404, code: 'UCS.00000013' },
+  { operation: 'RetryClusterActivation', name: 'wrong method (POST, as a doc example shows)', request: { method: 'POST', path: `/v1/clusters/${attachedId}/activation`, token }, status: 405, code: 'UCS.00000013' },
+];
+
+describeRejections('bad requests to the cluster operations', clusterOperationCases, () => startTestServer({ seed: clusterSeed }), async (server) => ({
+  clusters: await server.store.listClusters('d1', { offset: 0, orderBy: 'create_at', order: 'asc' }),
+  otherClusters: await server.store.listClusters('d2', { offset: 0, orderBy: 'create_at', order: 'asc' }),
+  fleets: (await callApi(server.url, { path: '/v1/clustergroups?order=asc', token })).body,
+}));

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '@ucs-fleet/server';
+import { cceCluster } from './support/clusters.js';
 import { callApi } from './support/http.js';
 import { otherAccountToken, readyFleetId, startTestServer, tempDir, token } from './support/test-server.js';
 
@@ -57,18 +58,20 @@ describe('fleet operations', () => {
     assert.equal(after.spec.description, 'the demo fleet');
   });
 
+  const register = async (name: string) => ((await callApi(server.url, { method: 'POST', path: '/v1/clusters', token, body: cceCluster(name) })).body as { uid: string }).uid;
   const put = (id: string, suffix: string, body: unknown) => callApi(server.url, { method: 'PUT', path: `/v1/clustergroups/${id}${suffix}`, token, body });
 
   test('UpdateClusterGroupAssociatedClusters: clusters are added to those there, once each, and kept across a restart', async () => {
     const id = await create('with-clusters');
-    const first = await put(id, '/associatedclusters', { clusterIds: ['c-1', 'c-2'] });
+    const [c1, c2, c3] = await Promise.all(['c-1', 'c-2', 'c-3'].map((name) => register(name)));
+    const first = await put(id, '/associatedclusters', { clusterIds: [c1, c2] });
     assert.equal(first.status, 200, first.text);
     assert.deepEqual(first.body, {});
-    await put(id, '/associatedclusters', { clusterIds: ['c-2', 'c-3'] });
-    assert.deepEqual((await show(id)).spec.clusterIds, ['c-1', 'c-2', 'c-3']);
+    await put(id, '/associatedclusters', { clusterIds: [c2, c3] });
+    assert.deepEqual((await show(id)).spec.clusterIds, [c1, c2, c3]);
     await server.close();
     server = await startTestServer({ config: { dataDir } });
-    assert.deepEqual((await show(id)).spec.clusterIds, ['c-1', 'c-2', 'c-3']);
+    assert.deepEqual((await show(id)).spec.clusterIds, [c1, c2, c3]);
   });
 
   test('UpdateClusterGroupAssociatedRules: the bindings replace those there; spec.ruleNamespaces lists their namespaces; ShowQuota counts the rules', async () => {

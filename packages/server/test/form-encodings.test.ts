@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '@ucs-fleet/server';
 import { callApi } from './support/http.js';
-import { startTestServer, token } from './support/test-server.js';
+import { cceCluster } from './support/clusters.js';
+import { readyFleetId, startTestServer, token } from './support/test-server.js';
 
 describe('RegisterClusterGroup accepts the encodings the official SDKs send', () => {
   let server: RunningServer;
@@ -57,5 +58,42 @@ describe('RegisterClusterGroup accepts the encodings the official SDKs send', ()
       body: 'duration=30',
     });
     assert.equal(response.status, 415);
+  });
+});
+
+describe('RegisterCluster and JoinGroup accept the form the Python SDK can express', () => {
+  let server: RunningServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  const postForm = (path: string, body: string) => callApi(server.url, { method: 'POST', path, token, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+
+  test('RegisterCluster: kind and apiVersion as plain values, metadata and spec as JSON text', async () => {
+    const { metadata, spec } = cceCluster('from-python');
+    const response = await postForm('/v1/clusters', new URLSearchParams({ kind: 'Cluster', apiVersion: 'v1', metadata: JSON.stringify(metadata), spec: JSON.stringify(spec) }).toString());
+    assert.equal(response.status, 201, response.text);
+    const shown = await callApi(server.url, { path: `/v1/clusters/${(response.body as { uid: string }).uid}`, token });
+    assert.equal((shown.body as { metadata: { name: string } }).metadata.name, 'from-python');
+  });
+
+  test("RegisterCluster: the SDK's own encoding, which keeps only the keys of metadata and spec, is 400 UCS.00000012 saying to send JSON", async () => {
+    const before = (await server.store.listClusters('d1', { offset: 0, orderBy: 'create_at', order: 'asc' })).total;
+    const response = await postForm('/v1/clusters', 'kind=Cluster&apiVersion=v1&metadata=name&metadata=labels&spec=category&spec=type&spec=provider&spec=clusterGroupID&spec=country');
+    assert.equal(response.status, 400);
+    const body = response.body as { error_code: string; error_msg: string };
+    assert.equal(body.error_code, 'UCS.00000012');
+    assert.match(body.error_msg, /form field metadata is not JSON text \(metadata=name&metadata=labels\)/);
+    assert.match(body.error_msg, /send the body as application\/json/);
+    assert.equal((await server.store.listClusters('d1', { offset: 0, orderBy: 'create_at', order: 'asc' })).total, before);
+  });
+
+  test('JoinGroup: clusterGroupID=<fleet id>, as the SDK sends it, joins the fleet', async () => {
+    const registered = await callApi(server.url, { method: 'POST', path: '/v1/clusters', token, body: cceCluster('joins-by-form') });
+    const uid = (registered.body as { uid: string }).uid;
+    const response = await postForm(`/v1/clusters/${uid}/join`, `clusterGroupID=${readyFleetId}`);
+    assert.equal(response.status, 200, response.text);
+    assert.equal((await server.store.getCluster('d1', uid))?.fleetId, readyFleetId);
   });
 });

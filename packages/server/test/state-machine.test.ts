@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { RunningServer } from '@ucs-fleet/server';
 import { callApi, type ApiRequest } from './support/http.js';
+import { attachedCluster } from './support/clusters.js';
 import { startTestServer, token } from './support/test-server.js';
 
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
@@ -19,7 +20,17 @@ const seed = {
     { id: 'f-full', name: 'full', domainId: 'd1' },
     { id: 'f-policy', name: 'policy', domainId: 'd1' },
   ],
+  clusters: [
+    { id: 'c-free', name: 'free', domainId: 'd1' },
+    { id: 'c-member', name: 'member', domainId: 'd1', fleetId: 'f-off' },
+    { id: 'c-downloaded', name: 'downloaded', domainId: 'd1' },
+    { id: 'c-cce', name: 'cce', domainId: 'd1', category: 'self' },
+    // f-full holds the most a fleet holds; with them the account holds more than its 50.
+    ...Array.from({ length: 50 }, (_, i) => ({ id: `c-full-${i}`, name: `full-${i}`, domainId: 'd1', fleetId: 'f-full' })),
+  ].map((c) => ({ category: 'attachedcluster', type: c.category === 'self' ? 'cce' : 'privatek8s', provider: c.category === 'self' ? 'huaweicloud' : 'privatek8s', kubernetesVersion: 'v1.31', country: 'CN', ...c })),
 };
+
+const cluster = (id: string, suffix: string, method: string, body?: unknown): ApiRequest => ({ method, path: `/v1/clusters/${id}${suffix}`, token, body });
 
 const at = (fleet: string, suffix: string, method: string, body?: unknown): ApiRequest => ({
   method,
@@ -44,7 +55,21 @@ const wrongOrder: { name: string; request: ApiRequest; code: string; message: Re
   { name: 'create a fleet whose name is taken', request: { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: 'on' } } }, code: 'UCS.00000012', message: /already exists/ },
   { name: 'describe a fleet that was deleted', request: at('f-deleted', '/description', 'PUT', { description: 'too late' }), code: 'UCS.00000013', message: /f-deleted/ },
   { name: 'quota of an account that is not the caller\'s', request: { method: 'GET', path: '/v1/maintenance/quota/d2', token }, code: 'UCS.00000004', message: /not the caller/ },
-  { name: 'a 51st cluster in a fleet', request: at('f-full', '/associatedclusters', 'PUT', { clusterIds: ['one-more'] }), code: 'UCS.01100006', message: /51 clusters, at most 50/ },
+  { name: 'a 51st cluster in a fleet', request: at('f-full', '/associatedclusters', 'PUT', { clusterIds: ['c-free'] }), code: 'UCS.01100006', message: /51 clusters, at most 50/ },
+  { name: 'a 51st cluster joins a fleet', request: cluster('c-free', '/join', 'POST', { clusterGroupID: 'f-full' }), code: 'UCS.01100006', message: /51 clusters, at most 50/ },
+  { name: 'join a cluster already in another fleet', request: cluster('c-member', '/join', 'POST', { clusterGroupID: 'f-on' }), code: 'UCS.01100002', message: /in fleet off; remove it/ },
+  { name: 'add a cluster of another fleet to a fleet', request: at('f-on', '/associatedclusters', 'PUT', { clusterIds: ['c-free', 'c-member'] }), code: 'UCS.01100002', message: /cluster member is in fleet off/ },
+  { name: 'add an id that is not a registered cluster to a fleet', request: at('f-on', '/associatedclusters', 'PUT', { clusterIds: ['c-free', 'not-registered'] }), code: 'UCS.01100007', message: /not-registered is not a registered cluster/ },
+  { name: 'create a fleet with a cluster of another fleet', request: { method: 'POST', path: '/v1/clustergroups', token, body: { metadata: { name: 'grab' }, spec: { clusterIds: ['c-member'] } } }, code: 'UCS.01100002', message: /in fleet off/ },
+  { name: 'leave a fleet one is not in', request: cluster('c-free', '/unjoin', 'POST'), code: 'UCS.01100002', message: /in no fleet/ },
+  { name: 'delete a fleet with members', request: at('f-off', '', 'DELETE'), code: 'UCS.01100002', message: /still has 1 cluster; remove them first/ },
+  { name: 'deregister a cluster in a fleet', request: cluster('c-member', '', 'DELETE'), code: 'UCS.01030009', message: /in fleet off; remove it from the fleet first/ },
+  { name: 'register a cluster whose name is taken', request: { method: 'POST', path: '/v1/clusters', token, body: attachedCluster('free') }, code: 'UCS.01030003', message: /named free/ },
+  { name: 'register a cluster beyond the account quota', request: { method: 'POST', path: '/v1/clusters', token, body: attachedCluster('one-too-many') }, code: 'UCS.00000017', message: /50 clusters/ },
+  { name: 'update the country of a CCE cluster', request: cluster('c-cce', '', 'PUT', { kind: 'Cluster', apiVersion: 'v1', spec: { country: 'DE' } }), code: 'UCS.01030011', message: /self cluster/ },
+  { name: 'the agent manifests of a CCE cluster', request: cluster('c-cce', '/accessinfo', 'GET'), code: 'UCS.01030011', message: /no agent/ },
+  { name: 'the agent manifests a second time', request: cluster('c-downloaded', '/accessinfo', 'GET'), code: 'UCS.00000013', message: /already downloaded/ },
+  { name: 'retry the activation of a CCE cluster', request: cluster('c-cce', '/activation', 'PUT'), code: 'UCS.01030011', message: /no agent to activate/ },
   { name: 'a 51st permission policy in the account', request: at('f-on', '/associatedrules', 'PUT', { ruleIDNamespaces: [{ ruleIDs: ['rule-50'], namespaces: ['default'] }] }), code: 'UCS.00000017', message: /51 permission policies/ },
   { name: 'DNS suffixes before federation', request: at('f-off', '/associatedzones', 'PUT', { dnsSuffix: ['example.com'] }), code: 'UCS.00000003', message: /not enabled/ },
   { name: 'DNS suffixes while enabling', request: at('f-enabling', '/associatedzones', 'PUT', { dnsSuffix: ['example.com'] }), code: 'UCS.00000003', message: /still being enabled/ },
@@ -86,8 +111,7 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
     assert.equal(((await callApi(server.url, at('f-rolling-back', '', 'GET'))).body as { status: { conditions: { status: string }[] } }).status.conditions[0]?.status, 'Rollback');
     assert.equal((await callApi(server.url, at('f-policy', '/policy', 'POST'))).status, 201);
     assert.equal((await callApi(server.url, at('f-on', '/unitedworkload', 'POST', { kind: 'ConfigMap', metadata: { name: 'settings' }, template: { data: { a: '1' } } }))).status, 201);
-    const clusters = Array.from({ length: 50 }, (_, i) => `cluster-${i}`);
-    assert.equal((await callApi(server.url, at('f-full', '/associatedclusters', 'PUT', { clusterIds: clusters }))).status, 200);
+    assert.equal((await callApi(server.url, cluster('c-downloaded', '/accessinfo', 'GET'))).status, 200);
     const rules = Array.from({ length: 50 }, (_, i) => `rule-${i}`);
     assert.equal((await callApi(server.url, at('f-full', '/associatedrules', 'PUT', { ruleIDNamespaces: [{ ruleIDs: rules, namespaces: ['default'] }] }))).status, 200);
   });
@@ -99,14 +123,15 @@ describe('wrong-order calls get their UCS error and change nothing', () => {
     const certificates = await Promise.all(seed.fleets.map((f) => server.store.listCertificates(f.id)));
     const policyInstances = await Promise.all(seed.fleets.map((f) => server.store.listPolicyInstances(f.id)));
     const workloads = await Promise.all(seed.fleets.map((f) => server.store.listWorkloads(f.id)));
-    return { list: list.body, jobs, certificates, policyInstances, workloads };
+    const clusters = await server.store.listClusters('d1', { offset: 0, orderBy: 'create_at', order: 'asc' });
+    return { list: list.body, jobs, certificates, policyInstances, workloads, clusters };
   };
 
   for (const c of wrongOrder) {
     test(c.name, async () => {
       const before = await snapshot();
       const response = await callApi(server.url, c.request);
-      assert.ok([400, 403, 404].includes(response.status), response.text);
+      assert.ok([400, 403, 404, 409, 410].includes(response.status), response.text);
       const body = response.body as { error_code: string; error_msg: string };
       assert.equal(body.error_code, c.code);
       assert.match(body.error_msg, c.message);

@@ -15,6 +15,8 @@ export interface paths {
          * @description Creates a fleet in the caller's account. The name starts with a lowercase letter,
          *     holds only lowercase letters, digits and `-`, does not end with `-`, and is unique in
          *     the account. An account holds at most 50 fleets (`UCS.00000017` beyond that).
+         *     `spec.clusterIds` makes registered clusters of the account members at once, as
+         *     UpdateClusterGroupAssociatedClusters does (the same refusals).
          *
          *     The official Go SDK sends this body as `multipart/form-data` and the Python SDK as
          *     `application/x-www-form-urlencoded`, each with the form fields `metadata` and `spec`
@@ -43,7 +45,9 @@ export interface paths {
         post?: never;
         /**
          * Delete a fleet
-         * @description Only a fleet whose federation is disabled may be deleted (`UCS.00000003` otherwise).
+         * @description Only a fleet whose federation is disabled (`UCS.00000003` otherwise) and that has no
+         *     registered clusters (`UCS.01100002` otherwise: remove them with LeaveGroup) may be
+         *     deleted. IDs in `spec.clusterIds` that name no registered cluster do not keep it.
          */
         delete: operations["DeleteClusterGroup"];
         options?: never;
@@ -286,7 +290,9 @@ export interface paths {
          * Add clusters to a fleet
          * @description Adds the clusters to the fleet's `spec.clusterIds` (a cluster already in it stays once);
          *     it cannot remove one. A fleet holds at most 50 clusters: a call that would take it
-         *     beyond is refused whole with `UCS.01100006`.
+         *     beyond is refused whole with `UCS.01100006`. Each ID must be a registered cluster of the
+         *     account (`UCS.01100007` otherwise) in no other fleet (`UCS.01100002` otherwise): each
+         *     becomes a member as with JoinGroup. IDs listed before clusters were registered stay.
          */
         put: operations["UpdateClusterGroupAssociatedClusters"];
         post?: never;
@@ -523,6 +529,225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the registered clusters of the account */
+        get: operations["ShowClusterList"];
+        put?: never;
+        /**
+         * Register a cluster
+         * @description Registers (attaches or imports) a cluster in the caller's account and answers its new ID.
+         *     `category`, `type` and `provider` must form a combination UCS knows (`UCS.01030011`
+         *     otherwise): `self` with `cce`, `turbo` or `turbopro` (provider `huaweicloud`);
+         *     `attachedcluster` with `ack`, `aks`, `eks`, `gke`, `tke`, `openshift` or `privatek8s`;
+         *     `onpremise` with `baremetal`. An attached cluster carries its kubeconfig in the
+         *     annotation `kubeconfig` (YAML or JSON text; `UCS.01030008` when it is missing or names no
+         *     API server); the server reads the API server's address from it and does not keep it,
+         *     since it holds the cluster's credentials. Names are unique in the account (409
+         *     `UCS.01030003`), and an account holds at most 50 clusters (`UCS.00000017`).
+         *     `manageType` `grouped` puts the cluster into the fleet `clusterGroupID` at once (as
+         *     JoinGroup does); `discrete` needs `clusterGroupID` empty or absent. The reference server
+         *     makes every cluster ID itself; `metadata.uid` is accepted and not used.
+         *
+         *     The Python SDK sends this body form-encoded. Fields holding JSON text are taken
+         *     (`metadata` and `spec` as JSON, `kind` and `apiVersion` as plain values); the SDK's own
+         *     encoding sends only the keys of `metadata` and `spec` (`metadata=name&metadata=labels`),
+         *     which loses their values: that is refused with 400 `UCS.00000012` saying to send JSON.
+         */
+        post: operations["RegisterCluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{clusterid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Show a registered cluster
+         * @description The cluster, with its fleet (`spec.clusterGroupID`, `spec.manageType` `grouped`) while it
+         *     is a member, and a `Federation` condition while that fleet's federation is on. A cluster
+         *     of another account answers exactly like one that does not exist.
+         */
+        get: operations["ShowCluster"];
+        /**
+         * Update a registered cluster
+         * @description Changes the country and city of an attached or on-premises cluster and, from the
+         *     annotation `kubeconfig`, its API server address (the kubeconfig is read, not kept). Other
+         *     annotations are kept as sent. A Huawei Cloud (`self`) cluster cannot be changed
+         *     (`UCS.01030011`).
+         */
+        put: operations["UpdateCluster"];
+        post?: never;
+        /**
+         * Deregister a cluster
+         * @description Deregisters a cluster that is in no fleet. A member of a fleet is refused with
+         *     `UCS.01030009`: remove it from its fleet first (LeaveGroup).
+         */
+        delete: operations["DeleteCluster"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/managedclusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the CCE clusters of the account
+         * @description A top-level array of the account's Huawei Cloud (`self`) clusters. The reference server
+         *     has no CCE service behind it: the CCE clusters it knows are the ones registered, so
+         *     `unimported=true` (only clusters not yet imported into UCS) is always empty.
+         */
+        get: operations["ListManagedClusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{clusterid}/accessinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download the agent manifests of an attached or on-premises cluster
+         * @description A top-level array of strings, each the JSON text of one Kubernetes manifest of the
+         *     cluster's proxy agent (a `Deployment` in `kube-system`). Once per activation: a second
+         *     download is 410 `UCS.00000013` until RetryClusterActivation; afterwards the cluster shows
+         *     `spec.IsDownloadedCert: true`. A Huawei Cloud (`self`) cluster has no agent
+         *     (`UCS.01030011`). The reference server runs no proxy server, so the manifests carry no
+         *     credentials.
+         */
+        get: operations["ShowClusterAccessInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{clusterid}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a cluster into a fleet
+         * @description Makes the cluster a member of the fleet `clusterGroupID`: it is appended to the fleet's
+         *     `spec.clusterIds`, and shows `spec.clusterGroupID` and `spec.manageType` `grouped`. A
+         *     cluster is in at most one fleet: a member of another fleet is refused with
+         *     `UCS.01100002` (LeaveGroup first); joining its own fleet again changes nothing. A fleet
+         *     holds at most 50 clusters (`UCS.01100006`). An unknown fleet, or one of another account,
+         *     is 404. The Python SDK sends the body form-encoded (`clusterGroupID=<id>`), which is
+         *     accepted.
+         */
+        post: operations["JoinGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{clusterid}/unjoin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove a cluster from its fleet
+         * @description The cluster leaves its fleet's `spec.clusterIds` and shows `spec.manageType` `discrete`.
+         *     A cluster in no fleet is refused with `UCS.01100002`.
+         */
+        post: operations["LeaveGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/clusters/{clusterid}/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Retry the activation of an attached or on-premises cluster
+         * @description Starts the cluster's activation again: its agent manifests can be downloaded once more
+         *     (ShowClusterAccessInfo), and `spec.IsDownloadedCert` is `false` until they are. A Huawei
+         *     Cloud (`self`) cluster has no agent to activate (`UCS.01030011`).
+         */
+        put: operations["RetryClusterActivation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/config/registeredclusterversions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the Kubernetes versions a registered cluster may run */
+        get: operations["ListRegisteredClusterVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clusters/{clusterid}/kubeconfig": {
         parameters: {
             query?: never;
@@ -688,7 +913,7 @@ export interface components {
          *     response with its `x-ucs-error-codes` too.
          * @enum {string}
          */
-        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006" | "UCS.00150004" | "UCS.00150006" | "UCS.01130006" | "UCS.01080006" | "UCS.01030004";
+        UcsErrorCode: "UCS.00000003" | "UCS.00000004" | "UCS.00000005" | "UCS.00000006" | "UCS.00000011" | "UCS.00000012" | "UCS.00000013" | "UCS.00000016" | "UCS.00000017" | "UCS.00000018" | "UCS.01100006" | "UCS.00150004" | "UCS.00150006" | "UCS.01130006" | "UCS.01080006" | "UCS.01030003" | "UCS.01030008" | "UCS.01030009" | "UCS.01030011" | "UCS.01100002" | "UCS.01100007" | "UCS.01030004";
         DownloadKubeconfigRequest: {
             duration: components["schemas"]["CertificateDuration"];
         };
@@ -1248,8 +1473,258 @@ export interface components {
             /** @description User context. */
             user: string;
         };
+        /**
+         * @description Starts with a lowercase letter, holds only lowercase letters, digits and `-`, and does
+         *     not end with `-`: the name is also the cluster's name in the fleet's Karmada federation.
+         * @example prod-1
+         */
+        ClusterName: string;
+        StringMap: {
+            [key: string]: string;
+        };
+        RegisterClusterRequest: {
+            /** @enum {string} */
+            kind: "Cluster";
+            /** @enum {string} */
+            apiVersion: "v1";
+            metadata: {
+                /** @description The CCE cluster's ID when importing one; accepted and not used (the server makes every cluster ID). */
+                uid?: string;
+                name: components["schemas"]["ClusterName"];
+                labels?: components["schemas"]["StringMap"];
+                /** @description An attached cluster's `kubeconfig` (the whole file as one string) goes here; every other annotation is kept. */
+                annotations?: components["schemas"]["StringMap"];
+            };
+            spec: components["schemas"]["RegisterClusterSpec"];
+        };
+        RegisterClusterSpec: {
+            /** @description The fleet to put the cluster in (with `manageType` `grouped`); empty or absent for none. */
+            clusterGroupID?: string;
+            /** @description `self` (Huawei Cloud), `attachedcluster` or `onpremise`. */
+            category: string;
+            /** @description `cce`, `turbo`, `turbopro`; `ack`, `aks`, `eks`, `gke`, `tke`, `openshift`, `privatek8s`; `baremetal`. */
+            type: string;
+            /** @description `huaweicloud` for `self` clusters; any provider name for the others. */
+            provider: string;
+            /** @description Two-letter country code. */
+            country: string;
+            /** @description City code (China only), e.g. `110000`. */
+            city?: string;
+            /** @description Region of an imported CCE cluster. */
+            region?: string;
+            /** @description Project of an imported CCE cluster. */
+            projectID?: string;
+            /** @enum {string} */
+            manageType: "grouped" | "discrete";
+        };
+        /**
+         * @description The form the Python SDK sends: `kind` and `apiVersion` as plain values, `metadata` and
+         *     `spec` each holding the JSON text of the field of the same name in the JSON body.
+         */
+        RegisterClusterForm: {
+            kind: string;
+            apiVersion: string;
+            /** @description JSON text of `metadata`. */
+            metadata: string;
+            /** @description JSON text of `spec`. */
+            spec: string;
+        };
+        RegisterClusterResponse: {
+            /** @description ID of the new cluster. */
+            uid: string;
+        };
+        UpdateClusterRequest: {
+            /** @enum {string} */
+            kind: "Cluster";
+            /** @enum {string} */
+            apiVersion: "v1";
+            metadata?: {
+                /** @description Replace the cluster's annotations; `kubeconfig` replaces its API server address and is not kept. */
+                annotations?: components["schemas"]["StringMap"];
+            };
+            spec?: {
+                country?: string;
+                city?: string;
+            };
+        };
+        ClusterJoinGroupRequest: {
+            /** @description The fleet to join. */
+            clusterGroupID: string;
+        };
+        RegisteredClusterVersions: {
+            versions: string[];
+        };
+        ClusterList: {
+            items: components["schemas"]["Cluster"][];
+            /**
+             * Format: int32
+             * @description Number of clusters that match the filters, whatever limit and offset say.
+             */
+            total: number;
+        };
+        Cluster: {
+            /** @enum {string} */
+            kind: "Cluster";
+            /** @enum {string} */
+            apiVersion: "v1";
+            metadata: components["schemas"]["ClusterMetadata"];
+            spec: components["schemas"]["ClusterSpec"];
+            status?: components["schemas"]["ClusterStatus"];
+        };
+        ClusterMetadata: {
+            uid: string;
+            name: components["schemas"]["ClusterName"];
+            /**
+             * Format: date-time
+             * @description RFC 3339.
+             */
+            creationTimestamp: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339.
+             */
+            updateTimestamp: string;
+            labels?: {
+                [key: string]: string;
+            };
+            annotations?: {
+                [key: string]: string;
+            };
+        };
+        ClusterSpec: {
+            /** @description The fleet the cluster is a member of; absent while it is in none. */
+            clusterGroupID?: string;
+            /** @enum {string} */
+            manageType: "grouped" | "discrete";
+            category: string;
+            type: string;
+            provider: string;
+            /** @description The API server's address, when known (from an attached cluster's kubeconfig). */
+            apiEndpoint?: string;
+            region?: string;
+            country: string;
+            city?: string;
+            projectID?: string;
+            /** @description Whether the agent manifests of this activation were downloaded (ShowClusterAccessInfo). */
+            IsDownloadedCert: boolean;
+            /** @description The owner account's domain ID. */
+            operatorNamespace: string;
+        };
+        ClusterStatus: {
+            /** @example v1.31 */
+            kubernetesVersion: string;
+            /** @enum {string} */
+            phase: "Available" | "Unavailable";
+            conditions: components["schemas"]["ClusterCondition"][];
+            /** @description The API server's address, when known. */
+            endpoints?: components["schemas"]["ClusterEndpoint"][];
+            /** @enum {string} */
+            arrearFreeze: "true" | "false";
+            /** @enum {string} */
+            policeFreeze: "true" | "false";
+        };
+        ClusterEndpoint: {
+            url: string;
+            /** @enum {string} */
+            type: "External";
+        };
+        ClusterCondition: {
+            /**
+             * @description `Ready` and `Cluster` always; `Federation` while the cluster's fleet has federation on.
+             * @enum {string}
+             */
+            type: "Ready" | "Cluster" | "Federation";
+            /** @enum {string} */
+            status: "True" | "False" | "Available" | "Unavailable" | "Federalizing" | "Federalized";
+            reason: string;
+            message: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 (`YYYY-MM-DDTHH:MM:SSZ`), a form both SDKs parse.
+             */
+            lastTransitionTime: string;
+        };
     };
     responses: {
+        /**
+         * @description As `BadRequest`, and what a cluster's state or kind refuses: `UCS.01030008` a kubeconfig
+         *     that is missing or names no API server, `UCS.01030009` deregistering a member of a fleet,
+         *     `UCS.01030011` a category/type/provider combination UCS does not know or an operation a
+         *     cluster of its category does not have, `UCS.01100002` a cluster already in another fleet
+         *     or in none, `UCS.01100006` a fleet that would hold more than 50 clusters,
+         *     `UCS.00000017` an account that would hold more than 50 clusters.
+         */
+        ClusterBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.01100002",
+                 *       "error_msg": "Associate cluster with clustergroup error: cluster prod-1 is in fleet demo; remove it from that fleet first"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /** @description A cluster of that name is already registered in the account (`UCS.01030003`). */
+        ClusterConflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.01030003",
+                 *       "error_msg": "The same cluster already exists: a cluster named prod-1 is registered"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description The cluster's agent manifests were already downloaded in this activation
+         *     (`UCS.00000013`); RetryClusterActivation allows one more download.
+         */
+        AgentAlreadyDownloaded: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.00000013",
+                 *       "error_msg": "No requested resources found: the agent manifests of cluster prod-1 were already downloaded"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
+        /**
+         * @description As `BadRequest`, and the fleet's members: `UCS.01100002` a fleet that still has
+         *     registered clusters (deleting it), or a cluster already in another fleet (adding it),
+         *     `UCS.01100007` an ID that is not a registered cluster of the account, `UCS.01100006` a
+         *     fleet that would hold more than 50 clusters.
+         */
+        FleetMembershipBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error_code": "UCS.01100002",
+                 *       "error_msg": "Associate cluster with clustergroup error: fleet demo still has 2 clusters; remove them first (LeaveGroup)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UcsError"];
+            };
+        };
         /**
          * @description The request is invalid: a malformed body (`UCS.00000012`), a bad query parameter
          *     (`UCS.00000011`), a bad header (`UCS.00000016`), a federation state that does not
@@ -1271,7 +1746,11 @@ export interface components {
                 "application/json": components["schemas"]["UcsError"];
             };
         };
-        /** @description As `BadRequest`, and `UCS.01100006` when the fleet would hold more than 50 clusters. */
+        /**
+         * @description As `BadRequest`, and `UCS.01100006` when the fleet would hold more than 50 clusters,
+         *     `UCS.01100007` an ID that is not a registered cluster of the account, `UCS.01100002` a
+         *     cluster already in another fleet.
+         */
         AssociationBadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1573,6 +2052,8 @@ export interface components {
         WorkloadNamespace: components["schemas"]["WorkloadNamespace"];
         /** @description Name of the workload (optional in the SDK; see the operation). */
         WorkloadName: components["schemas"]["WorkloadName"];
+        /** @description Cluster ID. */
+        ClusterId: string;
     };
     requestBodies: never;
     headers: {
@@ -1659,7 +2140,7 @@ export interface operations {
                     "application/json": components["schemas"]["RegisterClusterGroupResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["FleetMembershipBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1721,7 +2202,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeleteClusterGroupResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["FleetMembershipBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2680,6 +3161,431 @@ export interface operations {
                 };
             };
             400: components["responses"]["WorkloadBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowClusterList: {
+        parameters: {
+            query?: {
+                /** @description Only clusters of this category. */
+                category?: string;
+                /** @description `false` leaves out each cluster's `status`. */
+                enablestatus?: boolean;
+                /** @description Only the members of this fleet. */
+                clustergroupid?: string;
+                /** @description Number of clusters to return; -1 returns all of them. */
+                limit?: number;
+                /** @description Number of clusters to skip. */
+                offset?: number;
+                /** @description Field to sort by. */
+                order_by?: "create_at" | "update_at";
+                /** @description Sort direction. */
+                order?: "desc" | "asc";
+                /** @description `grouped`: only members of a fleet; `discrete`: only clusters in none. */
+                managetype?: "all" | "grouped" | "discrete";
+                /** @description Only these clusters, comma-separated IDs (the comma sent as it is, or as `%2C` as the SDKs send it). */
+                clusterids?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clusters of the account. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    RegisterCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Cluster",
+                 *       "apiVersion": "v1",
+                 *       "metadata": {
+                 *         "name": "cce-cluster"
+                 *       },
+                 *       "spec": {
+                 *         "category": "self",
+                 *         "type": "turbo",
+                 *         "provider": "huaweicloud",
+                 *         "region": "cn-north-4",
+                 *         "manageType": "discrete",
+                 *         "country": "CN",
+                 *         "city": "110000"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RegisterClusterRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RegisterClusterForm"];
+            };
+        };
+        responses: {
+            /** @description The cluster is registered. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "uid": "b0d1ecb5-7947-11ee-9467-0255ac1001bf"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegisterClusterResponse"];
+                };
+            };
+            400: components["responses"]["ClusterBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["ClusterConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    UpdateCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "Cluster",
+                 *       "apiVersion": "v1",
+                 *       "spec": {
+                 *         "country": "CN",
+                 *         "city": "150900"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateClusterRequest"];
+            };
+        };
+        responses: {
+            /** @description The cluster is updated. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["ClusterBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    DeleteCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster is deregistered. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["ClusterBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ListManagedClusters: {
+        parameters: {
+            query?: {
+                /** @description `true`: only the CCE clusters not imported into UCS. */
+                unimported?: boolean;
+                /** @description Number of clusters to return; -1 returns all of them. */
+                limit?: number;
+                /** @description Number of clusters to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CCE clusters. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cluster"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ShowClusterAccessInfo: {
+        parameters: {
+            query?: {
+                /** @description IP address of the VPC endpoint that reaches an off-cloud cluster over a private network. */
+                vpcendpoint?: string;
+                /** @description Access region, for private-network access. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent manifests. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            400: components["responses"]["ClusterBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            410: components["responses"]["AgentAlreadyDownloaded"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    JoinGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "clusterGroupID": "49077339-f1cd-11ec-a2be-0255ac1001c2"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClusterJoinGroupRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClusterJoinGroupRequest"];
+            };
+        };
+        responses: {
+            /** @description The cluster is a member of the fleet. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["ClusterBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    LeaveGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster is in no fleet. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["ClusterBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    RetryClusterActivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cluster ID. */
+                clusterid: components["parameters"]["ClusterId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Activation is started again. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {} */
+                    "application/json": components["schemas"]["EmptyObject"];
+                };
+            };
+            400: components["responses"]["ClusterBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    ListRegisteredClusterVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "versions": [
+                     *         "v1.19",
+                     *         "v1.20",
+                     *         "v1.21"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RegisteredClusterVersions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

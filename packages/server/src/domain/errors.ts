@@ -3,7 +3,7 @@ import type { UcsErrorCode } from '@ucs-fleet/types';
 /** An error the API answers with: a status, a UCS code from openapi.yaml and a message for the caller. */
 export class UcsError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 415 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 500,
     readonly code: UcsErrorCode,
     message: string,
   ) {
@@ -16,6 +16,22 @@ export class UcsError extends Error {
 export const resourceNotFound = (detail: string): UcsError => new UcsError(404, 'UCS.00000013', `No requested resources found: ${detail}`);
 
 export const fleetNotFound = (fleetId: string): UcsError => resourceNotFound(`fleet ${fleetId}`);
+
+export const clusterNotFound = (clusterId: string): UcsError => resourceNotFound(`cluster ${clusterId}`);
+
+export const agentAlreadyDownloaded = (detail: string): UcsError => new UcsError(410, 'UCS.00000013', `No requested resources found: ${detail}`);
+
+export const clusterExists = (detail: string): UcsError => new UcsError(409, 'UCS.01030003', `The same cluster already exists: ${detail}`);
+
+export const clusterKubeconfigError = (detail: string): UcsError => new UcsError(400, 'UCS.01030008', `Cluster kubeconfig format error: ${detail}`);
+
+export const clusterNotUnregistrable = (detail: string): UcsError => new UcsError(400, 'UCS.01030009', `This cluster does not support unregister: ${detail}`);
+
+export const clusterCategoryUnsupported = (detail: string): UcsError => new UcsError(400, 'UCS.01030011', `Cluster category not supported: ${detail}`);
+
+export const membershipError = (detail: string): UcsError => new UcsError(400, 'UCS.01100002', `Associate cluster with clustergroup error: ${detail}`);
+
+export const associatedClustersInvalid = (detail: string): UcsError => new UcsError(400, 'UCS.01100007', `Update associated clusters validate failed: ${detail}`);
 
 export const methodNotAllowed = (method: string): UcsError =>
   new UcsError(405, 'UCS.00000013', `No requested resources found: ${method} is not allowed on this path`);

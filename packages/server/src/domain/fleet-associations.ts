@@ -1,15 +1,12 @@
 import type { components } from '@ucs-fleet/types';
 import type { Caller } from './caller.js';
 import type { Clock } from './clock.js';
-import { federationStateError, fleetClusterLimit, quotaExceeded } from './errors.js';
+import { federationStateError, quotaExceeded } from './errors.js';
 import { federationStatus } from './fleet-rules.js';
 import type { FleetService } from './fleets.js';
 import type { FleetSummary, RuleNamespacesRecord } from '../store/records.js';
 
 type Schemas = components['schemas'];
-
-/** The most clusters one fleet holds (UCS.01100006 beyond). */
-export const clustersPerFleet = 50;
 
 /** The most distinct permission policies an account binds over all its fleets (the UCS `rule` quota). */
 export const rulesPerAccount = 50;
@@ -19,19 +16,9 @@ export interface AssociationServiceDeps {
   fleets: FleetService;
 }
 
-/** What a fleet is associated with: its clusters, its permission policies and its federation's DNS suffixes. */
+/** What a fleet is associated with: its permission policies and its federation's DNS suffixes (its clusters: cluster-membership.ts). */
 export class AssociationService {
   constructor(private readonly deps: AssociationServiceDeps) {}
-
-  /** UpdateClusterGroupAssociatedClusters: a union with the fleet's clusters, refused whole beyond the limit. */
-  async addClusters(caller: Caller, fleetId: string, clusterIds: readonly string[]): Promise<Schemas['EmptyObject']> {
-    await this.deps.fleets.update(caller, fleetId, (fleet) => {
-      const union = [...new Set([...fleet.clusterIds, ...clusterIds])];
-      if (union.length > clustersPerFleet) throw fleetClusterLimit(`fleet ${fleet.name} would hold ${union.length} clusters, at most ${clustersPerFleet}`);
-      return { change: { clusterIds: union } };
-    });
-    return {};
-  }
 
   /** UpdateClusterGroupAssociatedRules: the fleet's bindings replaced, within the account's rule quota. */
   async bindRules(caller: Caller, fleetId: string, bindings: readonly RuleNamespacesRecord[]): Promise<Schemas['EmptyObject']> {

@@ -47,7 +47,14 @@ function specView(fleet: FleetSummary, now: number, region: string): ClusterGrou
   return spec;
 }
 
+/** The Federation condition, its message counting the fleet's member clusters once it has any. */
 function federationCondition(fleet: FleetSummary, now: number): Condition {
+  const members = fleet.clusterIds.length;
+  const counted = (c: Condition): Condition => (members === 0 ? c : { ...c, message: `${c.message} (${members} member cluster${members === 1 ? '' : 's'})` });
+  return counted(federationStateCondition(fleet, now));
+}
+
+function federationStateCondition(fleet: FleetSummary, now: number): Condition {
   const status = federationStatus(fleet.federation, now);
   switch (status.state) {
     case 'enabling':

@@ -1,7 +1,8 @@
 import type { components } from '@ucs-fleet/types';
 import type { Caller } from './caller.js';
 import type { Clock } from './clock.js';
-import { fleetNotFound, federationStateError, invalidBody, invalidQuery, quotaExceeded } from './errors.js';
+import type { MembershipService } from './cluster-membership.js';
+import { fleetNotFound, federationStateError, invalidBody, invalidQuery, membershipError, quotaExceeded } from './errors.js';
 import { clusterGroupView } from './fleet-view.js';
 import type { FleetListQuery, FleetRecord, FleetSummary, FleetUpdate } from '../store/records.js';
 import type { Store } from '../store/store.js';
@@ -14,6 +15,7 @@ export interface FleetServiceDeps {
   newId: () => string;
   quota: number;
   region: string;
+  membership: MembershipService;
 }
 
 /** Creating, listing, showing and deleting fleets, each within the caller's account. */
@@ -28,15 +30,32 @@ export class FleetService {
         domainId: caller.domainId,
         name: request.metadata.name,
         description: request.spec?.description,
-        clusterIds: request.spec?.clusterIds ?? [],
+        clusterIds: [],
         createdAt: this.deps.clock.now(),
       },
       this.deps.quota,
     );
-    if (outcome.ok) return { uid };
+    if (outcome.ok) {
+      await this.addInitialClusters(caller, uid, request.spec?.clusterIds ?? []);
+      return { uid };
+    }
     if (outcome.reason === 'quota-exceeded') throw quotaExceeded(`the account already has ${this.deps.quota} fleets`);
     if (outcome.reason === 'name-taken') throw invalidBody(`metadata.name: a fleet named ${request.metadata.name} already exists`);
     throw new Error('fleet id collision');
+  }
+
+  /**
+   * spec.clusterIds join as through UpdateClusterGroupAssociatedClusters. Refused, the fleet is
+   * deleted again: the request changes nothing, though the fleet existed for that moment.
+   */
+  private async addInitialClusters(caller: Caller, fleetId: string, clusterIds: readonly string[]): Promise<void> {
+    if (clusterIds.length === 0) return;
+    try {
+      await this.deps.membership.addToFleet(caller, fleetId, clusterIds);
+    } catch (err) {
+      await this.deps.store.deleteFleet(caller.domainId, fleetId);
+      throw err;
+    }
   }
 
   async list(caller: Caller, query: FleetListQuery): Promise<Schemas['ClusterGroupList']> {
@@ -55,6 +74,8 @@ export class FleetService {
   async delete(caller: Caller, fleetId: string): Promise<Schemas['DeleteClusterGroupResponse']> {
     const fleet = await this.require(caller, fleetId);
     if (fleet.federation) throw federationStateError(`fleet ${fleet.name} has federation enabled; disable federation first`);
+    const members = (await this.deps.store.listFleetMembers(fleetId)).length;
+    if (members > 0) throw membershipError(`fleet ${fleet.name} still has ${members} cluster${members === 1 ? '' : 's'}; remove them first (LeaveGroup)`);
     if (!(await this.deps.store.deleteFleet(caller.domainId, fleetId))) {
       throw federationStateError(`fleet ${fleet.name} changed while it was being deleted; try again`);
     }

@@ -11,6 +11,8 @@ import { AssociationService } from './fleet-associations.js';
 import { UpgradeService } from './federation-upgrade.js';
 import { PolicyService } from './policies.js';
 import { WorkloadService } from './workloads.js';
+import { MembershipService } from './cluster-membership.js';
+import { ClusterService } from './clusters.js';
 import type { KeyPool, KeyType } from '@ucs-fleet/pki';
 import type { Store } from '../store/store.js';
 
@@ -18,6 +20,8 @@ export interface DomainOptions {
   store: Store;
   clock: Clock;
   fleetQuota: number;
+  /** Registered clusters per account; 50, the UCS default, when absent. */
+  clusterQuota?: number;
   region: string;
   enableDelayMs: () => number;
   /** The kubeconfig server URL of a fleet: its path on the federation endpoint. */
@@ -41,16 +45,22 @@ export interface Domain {
   upgrades: UpgradeService;
   policies: PolicyService;
   workloads: WorkloadService;
+  clusters: ClusterService;
+  membership: MembershipService;
   caCache: CaCache;
   /** Enables and disables, announced after the store committed them. */
   federationEvents: FederationEvents;
 }
 
+const defaultClusterQuota = 50;
+
 export function createDomain(o: DomainOptions): Domain {
   const newId = randomUUID;
   const caCache = new CaCache(o.keyPool, (federationId) => o.store.getCa(federationId));
   const federationEvents = new FederationEvents();
-  const fleets = new FleetService({ store: o.store, clock: o.clock, newId, quota: o.fleetQuota, region: o.region });
+  const membership = new MembershipService({ store: o.store, clock: o.clock });
+  const clusters = new ClusterService({ store: o.store, clock: o.clock, newId, quota: o.clusterQuota ?? defaultClusterQuota });
+  const fleets = new FleetService({ store: o.store, clock: o.clock, newId, quota: o.fleetQuota, region: o.region, membership });
   const federation = new FederationService({
     store: o.store,
     clock: o.clock,
@@ -72,10 +82,10 @@ export function createDomain(o: DomainOptions): Domain {
     endpointCaData: o.endpointCaData,
   });
   const clusterKubeconfigs = new ClusterKubeconfigService({ store: o.store, clock: o.clock, clientKeyType: o.keyType, clusterUrl: o.clusterEndpointUrl, endpointCaData: o.endpointCaData });
-  const quotas = new QuotaService({ store: o.store, fleetQuota: o.fleetQuota });
+  const quotas = new QuotaService({ store: o.store, fleetQuota: o.fleetQuota, clusterQuota: o.clusterQuota ?? defaultClusterQuota });
   const associations = new AssociationService({ clock: o.clock, fleets });
   const upgrades = new UpgradeService({ clock: o.clock, fleets, newId, upgradeDelayMs: o.enableDelayMs });
   const policies = new PolicyService({ clock: o.clock, fleets, newId, enableDelayMs: o.enableDelayMs });
   const workloads = new WorkloadService({ store: o.store, clock: o.clock, fleets, newId });
-  return { fleets, federation, kubeconfigs, clusterKubeconfigs, quotas, associations, upgrades, policies, workloads, caCache, federationEvents };
+  return { fleets, federation, kubeconfigs, clusterKubeconfigs, quotas, associations, upgrades, policies, workloads, clusters, membership, caCache, federationEvents };
 }

@@ -64,11 +64,20 @@ export function publicPathMatcher(): (path: string) => boolean {
   return (path) => publicPaths.has(path);
 }
 
-/** Routes whose spec accepts form encodings, for the form decoder. */
-export function formRoutes(spec: { paths: Record<string, Record<string, { requestBody?: { content?: object } }>> }): { method: 'post' | 'put' | 'patch'; expressPath: string }[] {
+type FormContent = { encoding?: Record<string, { contentType?: string }> };
+
+/** Routes whose spec accepts form encodings, for the form decoder, each with its fields that hold JSON text. */
+export function formRoutes(spec: { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, FormContent> } }>> }): {
+  method: 'post' | 'put' | 'patch';
+  expressPath: string;
+  jsonFields: Set<string>;
+}[] {
   return Object.values(operationTable).flatMap((r: OperationRoute) => {
     const content = spec.paths[r.path]?.[r.method]?.requestBody?.content ?? {};
-    const acceptsForm = 'multipart/form-data' in content || 'application/x-www-form-urlencoded' in content;
-    return acceptsForm && (r.method === 'post' || r.method === 'put' || r.method === 'patch') ? [{ method: r.method, expressPath: r.expressPath }] : [];
+    const forms = ['multipart/form-data', 'application/x-www-form-urlencoded'].flatMap((type) => (content[type] ? [content[type]] : []));
+    const jsonFields = new Set(
+      forms.flatMap((form) => Object.entries(form.encoding ?? {}).flatMap(([field, e]) => (e.contentType === 'application/json' ? [field] : []))),
+    );
+    return forms.length > 0 && (r.method === 'post' || r.method === 'put' || r.method === 'patch') ? [{ method: r.method, expressPath: r.expressPath, jsonFields }] : [];
   });
 }

@@ -16,7 +16,7 @@ type FleetOperations =
   | 'ShowQuota';
 
 /** The fleet operations of the official SDKs beyond the kubeconfig path. */
-export function fleetOperationHandlers({ fleets, quotas, associations, upgrades, policies }: Domain): Pick<HandlerTable, FleetOperations> {
+export function fleetOperationHandlers({ fleets, quotas, associations, membership, upgrades, policies }: Domain): Pick<HandlerTable, FleetOperations> {
   return {
     UpdateClusterGroup: async ({ caller, params, body }) => ({
       status: 200,
@@ -24,7 +24,7 @@ export function fleetOperationHandlers({ fleets, quotas, associations, upgrades,
     }),
     UpdateClusterGroupAssociatedClusters: async ({ caller, params, body }) => ({
       status: 200,
-      body: await associations.addClusters(caller, params.clustergroupid, body.clusterIds),
+      body: await membership.addToFleet(caller, params.clustergroupid, body.clusterIds),
     }),
     UpdateClusterGroupAssociatedRules: async ({ caller, params, body }) => ({
       status: 200,
