@@ -1,4 +1,4 @@
-import { createUcsClient, UcsApiError, type ClusterGroup, type UcsClient } from '@ucs-fleet/client';
+import { createUcsClient, UcsApiError, type ClusterGroup, type components, type UcsClient } from '@ucs-fleet/client';
 import type { Settings } from './credentials.js';
 
 /** How long one API call may take before it counts as a network error. */
@@ -19,13 +19,21 @@ export function clientFor(settings: Settings): UcsClient {
  * The fleet a user named, by ID or by name: the ID is tried first, and on a 404 the account's
  * fleets are searched by name. If neither matches, the API's own 404 is thrown (code, request id).
  */
-export async function findFleet(client: UcsClient, ref: string): Promise<ClusterGroup> {
+export function findFleet(client: UcsClient, ref: string): Promise<ClusterGroup> {
+  return byIdOrName(ref, (id) => client.showFleet(id), () => client.listFleets());
+}
+
+/** The cluster a user named, by ID or by name, found as findFleet finds a fleet. */
+export function findCluster(client: UcsClient, ref: string): Promise<components['schemas']['Cluster']> {
+  return byIdOrName(ref, (id) => client.showCluster(id), () => client.listClusters());
+}
+
+async function byIdOrName<T extends { metadata: { name: string } }>(ref: string, show: (id: string) => Promise<T>, list: () => Promise<{ items: T[] }>): Promise<T> {
   try {
-    return await client.showFleet(ref);
+    return await show(ref);
   } catch (err) {
     if (!(err instanceof UcsApiError) || err.status !== 404) throw err;
-    const { items } = await client.listFleets();
-    const byName = items.find((f) => f.metadata.name === ref);
+    const byName = (await list()).items.find((item) => item.metadata.name === ref);
     if (byName) return byName;
     throw err;
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { clusterKubeconfigCommand } from './commands/cluster-kubeconfig.js';
+import { clusterCommand } from './commands/cluster.js';
 import { configCommand } from './commands/config.js';
 import { connectionCommand } from './commands/connection.js';
 import { federationCommand } from './commands/federation.js';
@@ -57,6 +58,7 @@ export function buildProgram(ctx: Context): Command {
   ]);
 
   fleetCommand(program, ctx);
+  clusterCommand(program, ctx);
   federationCommand(program, ctx);
   connectionCommand(program, ctx);
   kubeconfigCommand(program, ctx);

@@ -550,8 +550,8 @@ export interface paths {
          *     API server); the server reads the API server's address from it and does not keep it,
          *     since it holds the cluster's credentials. Names are unique in the account (409
          *     `UCS.01030003`), and an account holds at most 50 clusters (`UCS.00000017`).
-         *     `manageType` `grouped` puts the cluster into the fleet `clusterGroupID` at once (as
-         *     JoinGroup does); `discrete` needs `clusterGroupID` empty or absent. The reference server
+         *     `manageType` `grouped` puts the cluster into the fleet `clusterGroupID` at once, as
+         *     JoinGroup does; `discrete` needs `clusterGroupID` empty or absent. The reference server
          *     makes every cluster ID itself; `metadata.uid` is accepted and not used.
          *
          *     The Python SDK sends this body form-encoded. Fields holding JSON text are taken
@@ -1479,9 +1479,6 @@ export interface components {
          * @example prod-1
          */
         ClusterName: string;
-        StringMap: {
-            [key: string]: string;
-        };
         RegisterClusterRequest: {
             /** @enum {string} */
             kind: "Cluster";
@@ -1491,9 +1488,13 @@ export interface components {
                 /** @description The CCE cluster's ID when importing one; accepted and not used (the server makes every cluster ID). */
                 uid?: string;
                 name: components["schemas"]["ClusterName"];
-                labels?: components["schemas"]["StringMap"];
+                labels?: {
+                    [key: string]: string;
+                };
                 /** @description An attached cluster's `kubeconfig` (the whole file as one string) goes here; every other annotation is kept. */
-                annotations?: components["schemas"]["StringMap"];
+                annotations?: {
+                    [key: string]: string;
+                };
             };
             spec: components["schemas"]["RegisterClusterSpec"];
         };
@@ -1540,7 +1541,9 @@ export interface components {
             apiVersion: "v1";
             metadata?: {
                 /** @description Replace the cluster's annotations; `kubeconfig` replaces its API server address and is not kept. */
-                annotations?: components["schemas"]["StringMap"];
+                annotations?: {
+                    [key: string]: string;
+                };
             };
             spec?: {
                 country?: string;

@@ -81,8 +81,7 @@ export class ClusterService {
   }
 
   async list(caller: Caller, query: ClusterListQuery, withStatus: boolean): Promise<Schemas['ClusterList']> {
-    if (query.limit !== undefined && !Number.isSafeInteger(query.limit)) throw invalidQuery(`limit must be an integer, not ${query.limit}`);
-    if (!Number.isSafeInteger(query.offset)) throw invalidQuery(`offset must be an integer, not ${query.offset}`);
+    requireIntegerPaging(query);
     const { items, total } = await this.deps.store.listClusters(caller.domainId, query);
     return { items: await this.views(caller, items, withStatus), total };
   }
@@ -96,6 +95,7 @@ export class ClusterService {
 
   /** ListManagedClusters: the CCE clusters the server knows are the registered ones, so none is unimported. */
   async listManaged(caller: Caller, query: { unimported?: boolean; limit?: number; offset: number }): Promise<Schemas['Cluster'][]> {
+    requireIntegerPaging(query);
     if (query.unimported === true) return [];
     const { items } = await this.list(caller, { limit: query.limit, offset: query.offset, orderBy: 'create_at', order: 'asc', category: 'self' }, true);
     return items;
@@ -172,6 +172,12 @@ export class ClusterService {
     const now = this.deps.clock.now();
     return clusters.map((c) => clusterView(c, c.fleetId !== undefined ? fleets.get(c.fleetId) : undefined, now, withStatus));
   }
+}
+
+/** The validator coerces "limit=Infinity" to a number that passes its checks; the store takes only integers. */
+function requireIntegerPaging(query: { limit?: number; offset: number }): void {
+  if (query.limit !== undefined && !Number.isSafeInteger(query.limit)) throw invalidQuery(`limit must be an integer, not ${query.limit}`);
+  if (!Number.isSafeInteger(query.offset)) throw invalidQuery(`offset must be an integer, not ${query.offset}`);
 }
 
 /**

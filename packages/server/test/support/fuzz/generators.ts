@@ -444,20 +444,44 @@ function validQuery(op: OperationModel): fc.Arbitrary<[string, string][]> {
   const parts = op.query.map((q) => {
     // A schema's example, often: what names an object the harness made (a workload named web), so that Show and Delete meet one.
     const value = q.schema.example === undefined ? validValue(q.schema) : fc.oneof({ weight: 2, arbitrary: fc.constant(q.schema.example) }, validValue(q.schema));
-    const pair = value.map((v): [string, string] => [q.name, String(v)]);
+    // Encoded as a client encodes a query value: free text would otherwise break the request line.
+    const pair = value.map((v): [string, string] => [q.name, encodeURIComponent(String(v))]);
     return q.required ? pair : fc.option(pair, { nil: undefined });
   });
   return fc.tuple(...parts).map((ps) => ps.filter((p): p is [string, string] => p !== undefined));
 }
 
+/**
+ * Bodies that pass the server's rules beyond the schema, beside the schema's random values: a
+ * cluster of a category UCS knows, ids of a fleet or a cluster that exist (placeholders that
+ * materialize.ts fills in). Without them the success path of these operations is out of reach.
+ */
+const knownIdBodies: Record<string, fc.Arbitrary<unknown>> = {
+  RegisterCluster: fc.record({
+    kind: fc.constant('Cluster'),
+    apiVersion: fc.constant('v1'),
+    metadata: fc.record({ name: fc.stringMatching(fleetNameRegex).filter((n) => n.length <= 63) }),
+    spec: fc.constantFrom(
+      { category: 'self', type: 'cce', provider: 'huaweicloud', country: 'CN', manageType: 'discrete' },
+      { category: 'onpremise', type: 'baremetal', provider: 'baremetal', country: 'DE', manageType: 'discrete' },
+      { category: 'self', type: 'turbo', provider: 'huaweicloud', country: 'CN', manageType: 'grouped', clusterGroupID: '{own-fleet}' },
+    ),
+  }),
+  JoinGroup: fc.constant({ clusterGroupID: '{own-fleet}' }),
+  UpdateClusterGroupAssociatedClusters: fc.constant({ clusterIds: ['{own-cluster}'] }),
+  RegisterClusterGroup: fc.stringMatching(fleetNameRegex).map((name) => ({ metadata: { name: name.slice(0, 60) }, spec: { clusterIds: ['{own-cluster}'] } })),
+};
+
 /** Valid requests of the operation (30%), and requests with one (50%) or two (20%) mutations. */
 export function recipeArbitrary(op: OperationModel): fc.Arbitrary<Recipe> {
   const jsonSchema = op.body?.media['application/json'];
+  const known = knownIdBodies[op.id];
+  const validBody = jsonSchema ? (known ? fc.oneof(validValue(jsonSchema), known) : validValue(jsonSchema)) : fc.constant(undefined);
   const forms = op.body && 'multipart/form-data' in op.body.media;
   const base = fc.record({
     fleet: fc.nat(),
     query: validQuery(op),
-    body: jsonSchema ? validValue(jsonSchema) : fc.constant(undefined),
+    body: validBody,
     encoding: forms
       ? fc.oneof({ weight: 4, arbitrary: fc.constant<BodyEncoding>('json') }, fc.constant<BodyEncoding>('urlencoded'), fc.constant<BodyEncoding>('multipart'))
       : fc.constant<BodyEncoding>('json'),

@@ -35,6 +35,15 @@ export const fuzzSeed: Seed = {
     { id: '2b3c4d5e-0000-4000-8000-000000000001', name: 'ready', domainId: 'd2', federation: 'enabled', connection: true },
     { id: '2b3c4d5e-0000-4000-8000-000000000002', name: 'off', domainId: 'd2', federation: 'disabled' },
   ],
+  // Registered clusters: attached ones (with an agent) and CCE ones, in no fleet and members of one.
+  clusters: [
+    { id: '3c4d5e6f-0000-4000-8000-000000000001', name: 'attached', domainId: 'd1' },
+    { id: '3c4d5e6f-0000-4000-8000-000000000002', name: 'attached-two', domainId: 'd1' },
+    { id: '3c4d5e6f-0000-4000-8000-000000000003', name: 'cce', domainId: 'd1', category: 'self' },
+    { id: '3c4d5e6f-0000-4000-8000-000000000004', name: 'member', domainId: 'd1', fleetId: '1a2b3c4d-0000-4000-8000-000000000001' },
+    { id: '3c4d5e6f-0000-4000-8000-000000000005', name: 'member-two', domainId: 'd1', fleetId: '0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f', category: 'self' },
+    { id: '4d5e6f70-0000-4000-8000-000000000001', name: 'attached', domainId: 'd2', fleetId: '2b3c4d5e-0000-4000-8000-000000000001' },
+  ].map((c) => ({ category: 'attachedcluster', kubernetesVersion: 'v1.31', country: 'CN', ...c, type: c.category === 'self' ? 'cce' : 'privatek8s', provider: c.category === 'self' ? 'huaweicloud' : 'privatek8s' })),
 };
 
 /** What parser-level garbage got: every answer must be a UCS error (the run fails otherwise). */
@@ -70,6 +79,8 @@ export class FuzzHarness {
   private readonly seenSecrets = new Set<string>();
   private readonly own: string[];
   private readonly foreign: string[];
+  private readonly ownClusters: string[];
+  private readonly foreignClusters: string[];
   private readonly deleted = new Set<string>();
   private snapshot = '';
   readonly garbageStats: GarbageStats = { requests: 0, byStatus: {}, byKind: {}, ms: 0 };
@@ -83,6 +94,8 @@ export class FuzzHarness {
   ) {
     this.own = fuzzSeed.fleets.filter((f) => f.domainId === 'd1').map((f) => f.id);
     this.foreign = fuzzSeed.fleets.filter((f) => f.domainId === 'd2').map((f) => f.id);
+    this.ownClusters = [...(fuzzSeed.clusters ?? []).filter((c) => c.domainId === 'd1').map((c) => c.id), ownCluster];
+    this.foreignClusters = (fuzzSeed.clusters ?? []).filter((c) => c.domainId === 'd2').map((c) => c.id);
     this.ctx = {
       bodyLimit: server.config.bodyLimitBytes,
       token,
@@ -92,7 +105,8 @@ export class FuzzHarness {
       domainId: 'd1',
       ownFleets: () => this.own,
       foreignFleets: () => this.foreign,
-      ownCluster,
+      ownClusters: () => this.ownClusters,
+      foreignClusters: () => this.foreignClusters,
     };
   }
 
@@ -215,10 +229,20 @@ export class FuzzHarness {
     return storeSnapshot(this.server.store, ['d1', 'd2'], this.deleted);
   }
 
-  /** Keeps the fleet pools in step with what the server acknowledged; true when a fleet was deleted. */
+  /** Keeps the fleet and cluster pools in step with what the server acknowledged; true when a fleet was deleted. */
   private follow(c: FuzzCase, r: WireResponse): boolean {
     if (r.status < 200 || r.status >= 300) return false;
     const pool = c.callerDomain === 'd2' ? this.foreign : this.own;
+    const clusters = c.callerDomain === 'd2' ? this.foreignClusters : this.ownClusters;
+    if (c.operationId === 'RegisterCluster') {
+      const uid = (r.body as { uid?: unknown }).uid;
+      if (typeof uid === 'string') clusters.push(uid);
+    }
+    if (c.operationId === 'DeleteCluster') {
+      const id = decodeURIComponent(c.wire.path.split('?')[0]!.split('/')[3] ?? '');
+      const at = clusters.indexOf(id);
+      if (at >= 0) clusters.splice(at, 1);
+    }
     if (c.operationId === 'RegisterClusterGroup') {
       const uid = (r.body as { uid?: unknown }).uid;
       if (typeof uid === 'string') pool.push(uid);

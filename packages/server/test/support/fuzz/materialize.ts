@@ -16,8 +16,9 @@ export interface FuzzContext {
   /** Fleets of the caller's account (domainId) and of the other account, as they stand now. */
   ownFleets: () => string[];
   foreignFleets: () => string[];
-  /** A registered, Available cluster of the caller's account: what `{clusterid}` names. */
-  ownCluster: string;
+  /** Registered clusters of the caller's account and of the other account, as they stand now. */
+  ownClusters: () => string[];
+  foreignClusters: () => string[];
 }
 
 /** A request ready to send, with what the contract lets us predict about its answer. */
@@ -55,12 +56,13 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
   const labels = recipe.mutations.map(mutationLabel);
   const mustFail: string[] = [];
   let method = op.method;
-  const own = ctx.ownFleets();
+  // The path's id: a fleet's, or a cluster's for the cluster operations; the id mutations change it alike.
+  const own = op.clusterScoped ? ctx.ownClusters() : ctx.ownFleets();
   const knownId = own.length > 0 ? own[recipe.fleet % own.length]! : 'no-fleet-left';
   let idSegment = encodeURIComponent(knownId);
   let idOwner: 'own' | 'foreign' | 'none' = own.length > 0 ? 'own' : 'none';
   let query = recipe.query.map(([name, value]) => ({ name, value, invalid: false }));
-  let body: unknown = structuredCloneOwn(recipe.body);
+  let body: unknown = withKnownIds(structuredCloneOwn(recipe.body), ctx, recipe.fleet);
   let rawBody: Buffer | undefined;
   let contentTypes: string[] | undefined;
   let encoding: string | undefined;
@@ -81,7 +83,7 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
         idOwner = 'none';
         break;
       case 'foreign-fleet': {
-        const foreign = ctx.foreignFleets();
+        const foreign = op.clusterScoped ? ctx.foreignClusters() : ctx.foreignFleets();
         if (foreign.length > 0) {
           idSegment = encodeURIComponent(foreign[m.index % foreign.length]!);
           idOwner = 'foreign';
@@ -141,7 +143,7 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
 
   // ---- the path
   // An account-scoped path (ShowQuota) names the fuzzing account, as a caller names its own.
-  let path = op.path.replace('{clustergroupid}', idSegment).replace('{clusterid}', encodeURIComponent(ctx.ownCluster)).replace('{domainid}', encodeURIComponent(ctx.domainId));
+  let path = op.path.replace('{clustergroupid}', idSegment).replace('{clusterid}', idSegment).replace('{domainid}', encodeURIComponent(ctx.domainId));
   for (const shape of shapes) path = reshape(path, shape);
   const queryText = query.map((q) => (q.name === '' && q.value === '' ? '' : `${q.name}=${q.value}`)).join('&');
   const target = queryText ? `${path}?${queryText}` : path;
@@ -226,9 +228,10 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
   const authFails = auth.fails && !isPublicPath;
   if (authFails) mustFail.push(`credentials: ${auth.fails}`);
   const callerDomain = isPublicPath ? undefined : auth.fails ? undefined : account === 'other' ? 'd2' : ctx.domainId;
-  if (op.fleetScoped && callerDomain !== undefined) {
+  if ((op.fleetScoped || op.clusterScoped) && callerDomain !== undefined) {
+    const what = op.clusterScoped ? 'cluster' : 'fleet';
     const owner = idOwner === 'own' ? ctx.domainId : idOwner === 'foreign' ? 'd2' : undefined;
-    if (owner !== callerDomain) mustFail.push(owner === undefined ? `fleet id ${idSegment.slice(0, 40)} is no fleet of the caller` : "the fleet is another account's");
+    if (owner !== callerDomain) mustFail.push(owner === undefined ? `${what} id ${idSegment.slice(0, 40)} is no ${what} of the caller` : `the ${what} is another account's`);
   }
   if (op.path.includes('{domainid}') && callerDomain !== undefined && callerDomain !== ctx.domainId) mustFail.push("the path names another account's domain id");
   if (domainMismatch && !auth.fails && !isPublicPath) mustFail.push('X-Domain-Id names another account');
@@ -244,6 +247,21 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
 
   const wire: WireRequest = { method, path: target, headers, ...(bytes !== undefined ? { body: bytes } : {}), ...(chunked ? { chunked } : {}) };
   return { operationId: op.id, wire, labels, mustFail, ...(exactStatus ? { exactStatus } : {}), ...(clientRequestId ? { clientRequestId } : {}), callerDomain };
+}
+
+/**
+ * A generated body's placeholders (generators.ts, knownIdBodies) replaced by ids that exist
+ * now: `{own-fleet}` and `{own-cluster}` by one of the caller's, drawn by the recipe's index.
+ */
+function withKnownIds(body: unknown, ctx: FuzzContext, index: number): unknown {
+  const pick = (ids: string[], none: string) => (ids.length > 0 ? ids[index % ids.length]! : none);
+  if (body === '{own-fleet}') return pick(ctx.ownFleets(), 'no-fleet-left');
+  if (body === '{own-cluster}') return pick(ctx.ownClusters(), 'no-cluster-left');
+  if (Array.isArray(body)) return body.map((v) => withKnownIds(v, ctx, index));
+  if (body !== null && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) (body as Record<string, unknown>)[k] = withKnownIds(v, ctx, index);
+  }
+  return body;
 }
 
 const multipartBoundary = 'fuzzBoundary7MA4YWxkTrZu0gW';

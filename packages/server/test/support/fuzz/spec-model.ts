@@ -39,6 +39,8 @@ export interface OperationModel {
   secured: boolean;
   /** The path has a {clustergroupid}: the operation acts on one fleet of the caller. */
   fleetScoped: boolean;
+  /** The path has a {clusterid}: the operation acts on one registered cluster of the caller. */
+  clusterScoped: boolean;
   query: ParameterModel[];
   /** Media types of the request body and their (resolved) schemas; undefined when the operation takes no body. */
   body: { required: boolean; media: Record<string, JsonSchema> } | undefined;
@@ -113,6 +115,7 @@ export const operations: OperationModel[] = (Object.keys(operationTable) as Oper
     path: route.path,
     secured: route.secured,
     fleetScoped: route.path.includes('{clustergroupid}'),
+    clusterScoped: route.path.includes('{clusterid}'),
     query: parameters.filter((p) => p.in === 'query'),
     body: content
       ? {
