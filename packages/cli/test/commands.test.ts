@@ -139,10 +139,12 @@ describe('fleet, federation and connection commands', () => {
 
   test('fleet add-clusters / bind-rules, federation zones, policy enable / instance / disable: each change shows in the fleet; bad flags are usage errors', async () => {
     assert.equal((await ucs('fleet', 'create', 'associated')).code, 0);
-    const added = await ucs('fleet', 'add-clusters', 'associated', 'c-1', 'c-2');
+    // A fleet is given registered clusters only.
+    const [c1, c2, c3] = await Promise.all(['c-1', 'c-2', 'c-3'].map(async (name) => (await ucs('cluster', 'register', name, '--category', 'self', '--type', 'cce')).stdout.trim()));
+    const added = await ucs('fleet', 'add-clusters', 'associated', c1!, c2!);
     assert.equal(added.code, 0, added.stderr);
     assert.equal(added.stdout, 'fleet associated holds 2 clusters\n');
-    assert.equal((await ucs('fleet', 'add-clusters', 'associated', 'c-2', 'c-3')).stdout, 'fleet associated holds 3 clusters\n');
+    assert.equal((await ucs('fleet', 'add-clusters', 'associated', c2!, c3!)).stdout, 'fleet associated holds 3 clusters\n');
 
     const bound = await ucs('fleet', 'bind-rules', 'associated', '--bind', 'r-1,r-2=default,kube-system', '--bind', 'r-3=apps');
     assert.equal(bound.code, 0, bound.stderr);
