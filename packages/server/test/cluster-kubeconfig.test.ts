@@ -92,10 +92,12 @@ describe('CreateClusterKubeconfig, used with the real kubectl', { concurrency: t
     assert.equal(other.status, 404, "a cluster's path serves no Karmada clusters");
   });
 
-  test('deleting the cluster ends its kubeconfigs; registered again under the same id, the old ones stay refused', async () => {
+  test('a change of the cluster keeps its CA; deleting the cluster ends its kubeconfigs; registered again under the same id, the old ones stay refused', async () => {
     const cluster = await register('kc-deleted');
     const f = file('deleted', await ucs().createClusterKubeconfig(cluster.id));
     assert.equal((await kubectlRun(f, ['auth', 'whoami'])).code, 0);
+    await registerInStore(server, token, undefined, { ...cluster, labels: { changed: 'yes' }, updatedAt: Date.now() });
+    assert.equal((await kubectlRun(f, ['auth', 'whoami'])).code, 0, 'an update of the cluster row leaves its CA');
     const domainId = domainOf(server, token);
     await server.store.updateClusters(domainId, () => ({ delete: [cluster.id] }), Date.now());
     const gone = await kubectlRun(f, ['auth', 'whoami']);
