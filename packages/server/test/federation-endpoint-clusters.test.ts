@@ -12,20 +12,11 @@ import type { ClusterRecord } from '../src/store/records.js';
 import { specCheckingFetch } from './support/http.js';
 import { otherAccountToken, startTestServer, tempDir, token } from './support/test-server.js';
 import { clusterRecord, domainOf as domainOfToken, registerInStore } from './support/registered-clusters.js';
-import { kubeRaw, kubectlClients, kubectlRun, writeKubeconfig } from './support/tools.js';
+import { kubeRaw, kubectlClients, kubectlRun, parseKubectlTable as parseTable, writeKubeconfig } from './support/tools.js';
 
 const dir = tempDir('fed-clusters');
 const connection = { projectID: 'p1', vpcID: 'vpc-1', subnetID: 'subnet-1' };
 const tableAccept = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
-
-/** kubectl's table output as one record per row, keyed by its header. */
-function parseTable(stdout: string): Record<string, string>[] {
-  const [header = '', ...lines] = stdout.trimEnd().split('\n');
-  const starts = [...header.matchAll(/\S+/g)].map((m) => ({ name: m[0], at: m.index! }));
-  return lines.map((line) =>
-    Object.fromEntries(starts.map((c, i) => [c.name, line.slice(c.at, starts[i + 1]?.at ?? line.length).trim()])),
-  );
-}
 
 function headerOf(stdout: string): string[] {
   return stdout.split('\n')[0]!.trim().split(/\s+/);

@@ -1,7 +1,8 @@
 /**
- * End to end through the UCS API and the real kubectl: the clusters that join a fleet are the
- * Karmada clusters its federation kubeconfig lists, a leave shows at the next request, and a
- * member's own kubeconfig (CreateClusterKubeconfig) ends with the cluster.
+ * End to end through the UCS API and the real kubectl (its oldest, default and newest clients):
+ * the clusters that join a fleet, and only they, are the Karmada clusters its federation
+ * kubeconfig lists, a leave shows at the next request, and a member's own kubeconfig
+ * (CreateClusterKubeconfig) ends with the cluster.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -10,20 +11,13 @@ import type { RunningServer } from '@ucs-fleet/server';
 import { attachedCluster } from './support/clusters.js';
 import { specCheckingFetch } from './support/http.js';
 import { startTestServer, tempDir, token } from './support/test-server.js';
-import { kubectlClients, kubectlRun, writeKubeconfig } from './support/tools.js';
+import { kubectlClients, kubectlRun, parseKubectlTable as parseTable, writeKubeconfig } from './support/tools.js';
 
 const dir = tempDir('membership-e2e');
 
 /** An attached cluster, registered through the API; its id. */
 async function register(ucs: UcsClient, name: string): Promise<string> {
   return (await ucs.registerCluster(attachedCluster(name) as Parameters<UcsClient['registerCluster']>[0])).uid;
-}
-
-/** kubectl's table output as one record per row, keyed by its header. */
-function parseTable(stdout: string): Record<string, string>[] {
-  const [header = '', ...lines] = stdout.trimEnd().split('\n');
-  const starts = [...header.matchAll(/\S+/g)].map((m) => ({ name: m[0], at: m.index! }));
-  return lines.map((line) => Object.fromEntries(starts.map((c, i) => [c.name, line.slice(c.at, starts[i + 1]?.at ?? line.length).trim()])));
 }
 
 describe('fleet membership, seen through the federation kubeconfig', () => {
@@ -37,6 +31,7 @@ describe('fleet membership, seen through the federation kubeconfig', () => {
     const ucs = createUcsClient({ endpoint: server.url, token, fetch: specCheckingFetch });
     const east = await register(ucs, 'e2e-east');
     const west = await register(ucs, 'e2e-west');
+    await register(ucs, 'e2e-not-a-member');
     const { uid: fleet } = await ucs.createFleet({ metadata: { name: 'e2e-fleet' } });
     await ucs.joinFleet(east, fleet);
     await ucs.joinFleet(west, fleet);
@@ -45,6 +40,7 @@ describe('fleet membership, seen through the federation kubeconfig', () => {
     const kc = await ucs.downloadFederationKubeconfig(fleet, { duration: 1 });
     const version = (await ucs.showCluster(east)).status?.kubernetesVersion;
     const clients = kubectlClients();
+    assert.ok(clients.length >= 2, 'the dispatcher holds several clients');
     const pick = [{ name: 'oldest', path: clients[0]!.path }, { name: 'default', path: 'kubectl' }, { name: 'newest', path: clients.at(-1)!.path }];
     // A kubeconfig file per client and per step, so that no discovery cache carries over.
     const listed = async (step: string) =>
@@ -62,6 +58,7 @@ describe('fleet membership, seen through the federation kubeconfig', () => {
     }
     await ucs.leaveFleet(west);
     for (const { client, rows } of await listed('left')) assert.deepEqual(rows, [['e2e-east', version, 'Push', 'True']], client);
+    assert.deepEqual((await ucs.showFleet(fleet)).spec.clusterIds, [east]);
     const gone = await kubectlRun(writeKubeconfig(dir, 'gone.yaml', kc), ['get', 'cluster', 'e2e-west']);
     assert.equal(gone.stderr.trim(), 'Error from server (NotFound): clusters.cluster.karmada.io "e2e-west" not found');
   });

@@ -80,6 +80,13 @@ export function kubectlRun(kubeconfig: string, args: string[], client = 'kubectl
   });
 }
 
+/** kubectl's table output (`get` without -o) as one record per row, keyed by its header, cells trimmed. */
+export function parseKubectlTable(stdout: string): Record<string, string>[] {
+  const [header = '', ...lines] = stdout.trimEnd().split('\n');
+  const starts = [...header.matchAll(/\S+/g)].map((m) => ({ name: m[0], at: m.index! }));
+  return lines.map((line) => Object.fromEntries(starts.map((c, i) => [c.name, line.slice(c.at, starts[i + 1]?.at ?? line.length).trim()])));
+}
+
 /** The PEM text of a kubeconfig's base64 field. */
 export function decodeBase64(b64: string | undefined): string {
   return Buffer.from(b64 ?? '', 'base64').toString('utf8');
