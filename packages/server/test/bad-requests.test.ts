@@ -199,6 +199,7 @@ const clusterOperationCases: RejectedCase[] = [
   { operation: 'ShowClusterList', name: 'limit 1001', request: { path: '/v1/clusters?limit=1001', token }, status: 400, code: 'UCS.00000011', message: /limit/ },
   { operation: 'ShowClusterList', name: 'managetype neither all, grouped nor discrete', request: { path: '/v1/clusters?managetype=some', token }, status: 400, code: 'UCS.00000011', message: /managetype/ },
   { operation: 'ShowClusterList', name: 'enablestatus not a boolean', request: { path: '/v1/clusters?enablestatus=maybe', token }, status: 400, code: 'UCS.00000011', message: /enablestatus/ },
+  { operation: 'ShowClusterList', name: 'clusterids with a character no cluster id has', request: { path: '/v1/clusters?clusterids=a%20b', token }, status: 400, code: 'UCS.00000011', message: /clusterids/ },
   { operation: 'ShowClusterList', name: 'an unknown query parameter', request: { path: '/v1/clusters?region=cn-north-4', token }, status: 400, code: 'UCS.00000011', message: /region/ },
   { operation: 'ShowCluster', name: 'unknown cluster', request: { path: unknownCluster, token }, status: 404, code: 'UCS.00000013', message: /cluster b0d1ecb5-0000/ },
   { operation: 'ShowCluster', name: 'a cluster id longer than the spec allows', request: { path: `/v1/clusters/${'c'.repeat(65)}`, token }, status: 404, code: 'UCS.00000013' },
