@@ -21,14 +21,14 @@ describe('ucs cluster kubeconfig', () => {
   });
   after(() => server.close());
 
-  test('prints it, writes it with mode 0600 with --file, and merges it with --merge, keeping other entries', async () => {
+  test('prints it, writes it with mode 0600 with --file (the cluster named by its name), and merges it with --merge, keeping other entries', async () => {
     const [cluster] = await registerInStore(server, 'dev-token', undefined, 'cli-cluster');
     const printed = await ucs('cluster', 'kubeconfig', cluster!.id);
     assert.equal(printed.code, 0, printed.stderr);
     assert.equal(parse(printed.stdout).clusters[0].cluster.server, server.federationEndpoint.clusterUrl(cluster!.id));
 
     const file = join(home, 'cluster.kubeconfig');
-    const written = await ucs('cluster', 'kubeconfig', cluster!.id, '--file', file);
+    const written = await ucs('cluster', 'kubeconfig', 'cli-cluster', '--file', file);
     assert.equal(written.code, 0, written.stderr);
     assert.match(written.stderr, /wrote .*cluster\.kubeconfig \(mode 0600\); the client certificate is valid until/);
     assert.equal(statSync(file).mode & 0o777, 0o600);

@@ -1,6 +1,7 @@
 import { kubeconfigToYaml } from '@ucs-fleet/client';
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
+import { findCluster } from '../api.js';
 import type { Context } from '../context.js';
 import { parseDuration } from '../duration.js';
 import { UsageError } from '../errors.js';
@@ -40,7 +41,7 @@ export function clusterKubeconfigCommand(program: Command, ctx: Context): void {
           'as `ucs kubeconfig get --merge` does: the entries of the same names are replaced, everything else is kept, mode 0600.',
         ].join(' '),
       )
-      .argument('<cluster-id>', 'cluster ID')
+      .argument('<cluster>', 'cluster ID or name')
       .addOption(new Option('-o, --output <format>', 'format on stdout (not with --file or --merge)').choices(['yaml', 'json']))
       .option('--file <path>', 'write the kubeconfig to this file (mode 0600) instead of printing it')
       .option('--merge', 'merge into a kubeconfig file instead of printing')
@@ -48,9 +49,10 @@ export function clusterKubeconfigCommand(program: Command, ctx: Context): void {
       .option('--context <name>', 'name the new context this (default: the name UCS gives, ucs-cluster-<name>-<id prefix>)')
       .option('--no-set-current', 'with --merge: leave current-context as it is')
       .addOption(new Option('--lock-timeout <duration>', 'with --merge: how long to wait for the file lock').default(10_000, '10s').argParser(parseDuration))
-      .action(async (clusterId: string, opts: ClusterKubeconfigFlags, command: Command) => {
+      .action(async (ref: string, opts: ClusterKubeconfigFlags, command: Command) => {
         checkFlags(opts, command);
         const client = ctx.client(command);
+        const clusterId = (await findCluster(client, ref)).metadata.uid ?? ref;
         if (!opts.merge) {
           const config = renameContext(await client.createClusterKubeconfig(clusterId), opts.context);
           const text = opts.output === 'json' ? `${JSON.stringify(config, null, 2)}\n` : kubeconfigToYaml(config);
@@ -64,7 +66,7 @@ export function clusterKubeconfigCommand(program: Command, ctx: Context): void {
           return;
         }
         const target = kubeconfigTarget(opts.kubeconfig, ctx.io.env, ctx.io.home, ctx.io.cwd ?? process.cwd());
-        // Refuse a broken file before a certificate is minted for nothing.
+        // Refuse a broken file before a certificate is minted for nothing (the cluster was found before it).
         await readKubeconfigFile(target.path);
         const config = await client.createClusterKubeconfig(clusterId);
         const result = await mergeIntoFile(target.path, config, {
@@ -77,8 +79,8 @@ export function clusterKubeconfigCommand(program: Command, ctx: Context): void {
         ctx.note(`wrote ${result.path} (mode 0600)${certificateExpiry(config)}`);
       }),
     [
-      'ucs cluster kubeconfig b0d1ecb5-7947-11ee-9467-0255ac1001bf --merge',
-      'ucs cluster kubeconfig b0d1ecb5-7947-11ee-9467-0255ac1001bf --file ./prod.kubeconfig',
+      'ucs cluster kubeconfig prod --merge',
+      'ucs cluster kubeconfig prod --file ./prod.kubeconfig',
       'ucs cluster kubeconfig b0d1ecb5-7947-11ee-9467-0255ac1001bf -o json',
     ],
   );
