@@ -91,6 +91,8 @@ describe('AK/SK signed requests', () => {
     const shown = (await sdk.call({ method: 'GET', url: '/v1/clusters/{clusterid}', pathParams: { clusterid } })) as { spec: { country: string; clusterGroupID?: string } };
     assert.deepEqual([shown.spec.country, shown.spec.clusterGroupID], ['DE', readyFleetId]);
     await sdk.call({ method: 'POST', url: '/v1/clusters/{clusterid}/unjoin', pathParams: { clusterid } });
+    const kubeconfig = (await sdk.call({ method: 'POST', url: '/v1/clusters/{clusterid}/kubeconfig', pathParams: { clusterid } })) as { clusters: { cluster: { server: string } }[] };
+    assert.equal(kubeconfig.clusters[0]?.cluster.server, `${server.federationEndpoint.url}/clusters/${clusterid}`);
     const manifests = (await sdk.call({ method: 'GET', url: '/v1/clusters/{clusterid}/accessinfo', pathParams: { clusterid }, queryParams: { region: 'cn-north-4' } })) as unknown as string[];
     assert.equal(manifests.length, 1);
     await sdk.call({ method: 'PUT', url: '/v1/clusters/{clusterid}/activation', pathParams: { clusterid } });

@@ -28,7 +28,7 @@ describe('CreateClusterKubeconfig, used with the real kubectl', { concurrency: t
   const register = async (name: string, over: Parameters<typeof clusterRecord>[2] = {}, t = token) => (await registerInStore(server, t, undefined, clusterRecord(domainOf(server, t), name, over)))[0]!;
   const file = (name: string, kc: Kubeconfig) => writeKubeconfig(dir, `${name}.yaml`, kc);
 
-  test('kubectl version reports the cluster\'s Kubernetes version (the dispatcher picks that client) and auth whoami the caller', async () => {
+  test('CreateClusterKubeconfig: kubectl version reports the cluster\'s Kubernetes version (the dispatcher picks that client) and auth whoami the caller', async () => {
     for (const version of ['v1.27', 'v1.33']) {
       const cluster = await register(`kc-${version.replace('.', '-')}`, { kubernetesVersion: version });
       const kc = await ucs().createClusterKubeconfig(cluster.id);
