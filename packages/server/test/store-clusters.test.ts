@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { ClusterRecord } from '../src/store/records.js';
 import type { Store } from '../src/store/store.js';
 import { startPostgres, type TestPostgres } from './support/postgres.js';
+import { clusterRecord } from './support/registered-clusters.js';
 import { newFleet, storeEngines, storePair, t0 } from './support/store-engines.js';
 
 let postgres: TestPostgres;
@@ -18,29 +19,9 @@ after(() => postgres.stop());
 
 const fleet = newFleet;
 
-const cluster = (over: Partial<ClusterRecord> = {}): ClusterRecord => ({
-  id: randomUUID(),
-  domainId: 'acct-1',
-  name: `cluster-${randomUUID().slice(0, 8)}`,
-  fleetId: undefined,
-  joinedAt: undefined,
-  category: 'attachedcluster',
-  clusterType: 'privatek8s',
-  provider: 'privatek8s',
-  kubernetesVersion: 'v1.31',
-  phase: 'Available',
-  apiEndpoint: 'https://10.0.0.1:6443',
-  country: 'CN',
-  city: '110000',
-  region: undefined,
-  projectId: undefined,
-  labels: { env: 'test' },
-  annotations: { note: 'kept as sent' },
-  agentDownloaded: false,
-  createdAt: t0,
-  updatedAt: t0,
-  ...over,
-});
+/** A cluster of acct-1 as registered at t0, with labels and annotations to keep. */
+const cluster = (over: Partial<ClusterRecord> = {}): ClusterRecord =>
+  clusterRecord('acct-1', `cluster-${randomUUID().slice(0, 8)}`, { apiEndpoint: 'https://10.0.0.1:6443', labels: { env: 'test' }, annotations: { note: 'kept as sent' }, createdAt: t0, updatedAt: t0, ...over });
 
 const put = (...clusters: ClusterRecord[]) => () => ({ put: clusters });
 const join = (c: ClusterRecord, fleetId: string, at: number): ClusterRecord => ({ ...c, fleetId, joinedAt: at, updatedAt: at });
