@@ -8,7 +8,7 @@
  * store in the background: a disable made elsewhere is seen at the fleet's next request, and a
  * disable of this process cuts the fleet's open connections at once (follow()).
  */
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -20,7 +20,7 @@ import { CertificateAuthority } from '@ucs-fleet/pki';
 import type { CaRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { authenticate } from './client-certificate.js';
-import { FleetCas } from './fleet-cas.js';
+import { ParsedCas } from './parsed-cas.js';
 import { FleetConnections } from './fleet-connections.js';
 import { clusterPath, clusterPathPattern, fleetPath, fleetPathPattern, parseEndpointPath } from './endpoint-paths.js';
 import type { FleetMembers } from './member-clusters.js';
@@ -65,11 +65,11 @@ export interface FederationEndpoint {
 /** Listens on host:port; rejects (e.g. EADDRINUSE) when it cannot. */
 export async function openFederationEndpoint(o: FederationEndpointOptions): Promise<FederationEndpoint> {
   const ca = CertificateAuthority.load(o.ca);
-  const fleetCas = new FleetCas();
+  const cas = new ParsedCas();
   const connections = new FleetConnections();
   const server = createServer(
     { ...(await servingCertificate(ca, o)), requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2', handshakeTimeout: 10_000 },
-    (req, res) => void answer(req, res, { ...o, fleetCas, connections }),
+    (req, res) => void answer(req, res, { ...o, cas, connections }),
   );
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
@@ -88,7 +88,7 @@ export async function openFederationEndpoint(o: FederationEndpointOptions): Prom
     follow: (events) => {
       unfollow.push(
         events.on('disabled', ({ fleetId, federationId }) => {
-          fleetCas.forget(federationId);
+          cas.forget(`fleet:${federationId}`);
           const cut = connections.cut(fleetId);
           o.logger.info({ fleetId, connections: cut }, 'federation disabled: its endpoint connections are cut');
         }),
@@ -107,7 +107,7 @@ export async function openFederationEndpoint(o: FederationEndpointOptions): Prom
 }
 
 interface Answering extends FederationEndpointOptions {
-  fleetCas: FleetCas;
+  cas: ParsedCas;
   connections: FleetConnections;
 }
 
@@ -153,13 +153,13 @@ interface PathAccess {
 /** A fleet's path: its federation's CA, and its members as Karmada clusters. */
 async function fleetAccess(o: Answering, fleetId: string): Promise<PathAccess> {
   const federation = await o.store.getFederation(fleetId);
-  return { ca: federation && o.fleetCas.get(federation), version: kubeVersion, groups: [clusterGroupOf(() => o.members(fleetId))] };
+  return { ca: federation && o.cas.get(`fleet:${federation.id}`, federation.ca.certPem), version: kubeVersion, groups: [clusterGroupOf(() => o.members(fleetId))] };
 }
 
 /** A registered cluster's path: its own CA, and its Kubernetes version (kubectl's dispatcher picks its client by it). */
 async function clusterAccess(o: Answering, clusterId: string): Promise<PathAccess> {
   const cluster = await o.store.getClusterEndpoint(clusterId);
-  return { ca: cluster?.ca && new X509Certificate(cluster.ca.certPem), version: memberKubeVersion(cluster?.kubernetesVersion), groups: [] };
+  return { ca: cluster?.ca && o.cas.get(`cluster:${cluster.id}`, cluster.ca.certPem), version: memberKubeVersion(cluster?.kubernetesVersion), groups: [] };
 }
 
 /** Minted at every start from the stored CA: its key never leaves this process. */
