@@ -5,3 +5,8 @@ export interface Caller {
   groups: string[];
   via: 'token' | 'aksk';
 }
+
+/** The subject recorded for a client certificate issued to the caller (CN the user, one O per group). */
+export function certificateSubjectOf(caller: Caller): string {
+  return [`CN=${caller.userName}`, ...caller.groups.map((g) => `O=${g}`)].join(',');
+}

@@ -1,6 +1,6 @@
 import type { Kubeconfig } from '@ucs-fleet/types';
 import { CertificateAuthority, createFleetCa, validityPeriod, type KeyType } from '@ucs-fleet/pki';
-import type { Caller } from './caller.js';
+import { certificateSubjectOf, type Caller } from './caller.js';
 import type { Clock } from './clock.js';
 import { clusterUnavailable, resourceNotFound } from './errors.js';
 import { kubeconfigDocument } from './kubeconfig-document.js';
@@ -47,7 +47,7 @@ export class ClusterKubeconfigService {
     await this.deps.store.recordClusterCertificate({
       serial: minted.serialHex,
       clusterId,
-      subject: [`CN=${caller.userName}`, ...caller.groups.map((g) => `O=${g}`)].join(','),
+      subject: certificateSubjectOf(caller),
       notBefore: period.notBefore.getTime(),
       notAfter: period.notAfter.getTime(),
       issuedAt: period.issuedAt.getTime(),

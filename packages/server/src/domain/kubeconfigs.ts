@@ -1,5 +1,5 @@
 import type { Kubeconfig } from '@ucs-fleet/types';
-import type { Caller } from './caller.js';
+import { certificateSubjectOf, type Caller } from './caller.js';
 import type { CaCache } from './ca-cache.js';
 import { requireCaOutlives } from './ca-lifetime.js';
 import type { Clock } from './clock.js';
@@ -58,7 +58,7 @@ export class KubeconfigService {
       serial: minted.serialHex,
       fleetId,
       federationId: federation.id,
-      subject: subjectText(caller),
+      subject: certificateSubjectOf(caller),
       notBefore: notBefore.getTime(),
       notAfter: notAfter.getTime(),
       issuedAt: issuedAt.getTime(),
@@ -80,8 +80,4 @@ export class KubeconfigService {
     if (!ca) throw federationStateError(`federation of fleet ${fleetName} is not enabled`);
     return ca;
   }
-}
-
-function subjectText(caller: Caller): string {
-  return [`CN=${caller.userName}`, ...caller.groups.map((g) => `O=${g}`)].join(',');
 }
