@@ -134,7 +134,8 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
   if (method !== op.method && !(method === 'HEAD' && op.methodsOnPath.includes('GET'))) mustFail.push(`${method} is not an operation of ${op.path}`);
   // The contract's files are answered before validation: their query plays no part.
   if (!op.servedAsFile) {
-    const names = query.map((q) => q.name);
+    // `?&` carries no parameter: an entry with neither name nor value is not one.
+    const names = query.filter((q) => !rendersNothing(q)).map((q) => q.name);
     const repeated = names.filter((n, i) => names.indexOf(n) !== i);
     if (repeated.length > 0) mustFail.push(`query parameter ${repeated[0]} is repeated`);
     const bad = query.find((q) => q.invalid);
@@ -145,7 +146,7 @@ export function materialize(recipe: Recipe, ctx: FuzzContext): FuzzCase {
   // An account-scoped path (ShowQuota) names the fuzzing account, as a caller names its own.
   let path = op.path.replace('{clustergroupid}', idSegment).replace('{clusterid}', idSegment).replace('{domainid}', encodeURIComponent(ctx.domainId));
   for (const shape of shapes) path = reshape(path, shape);
-  const queryText = query.map((q) => (q.name === '' && q.value === '' ? '' : `${q.name}=${q.value}`)).join('&');
+  const queryText = query.map((q) => (rendersNothing(q) ? '' : `${q.name}=${q.value}`)).join('&');
   const target = queryText ? `${path}?${queryText}` : path;
   const isPublicPath = publicPaths.has(path);
 
@@ -419,4 +420,8 @@ function setOwn(o: Record<string | number, unknown>, key: string | number, value
 
 function structuredCloneOwn(v: unknown): unknown {
   return v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as unknown);
+}
+
+function rendersNothing(q: { name: string; value: string }): boolean {
+  return q.name === '' && q.value === '';
 }
