@@ -5,6 +5,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { UcsErrorCode } from '@ucs-fleet/types';
 import { capConnections } from './connection-cap.js';
+import { expressMessageClasses } from './express-prototypes.js';
 import { parserRefusal, type ParserLimits } from './parser-refusals.js';
 import { answerAndClose } from './raw-answer.js';
 
@@ -41,6 +42,7 @@ export function createHttpServer(app: Express, o: HttpServerOptions): Server {
       maxHeaderSize: HTTP_LIMITS.maxHeaderBytes,
       // Answered below with the UCS body; Node's own answer is a bare 400.
       requireHostHeader: false,
+      ...expressMessageClasses(app),
     },
     (req, res) => (isMissingHost(req) ? answerMissingHost(res, o.logger) : app(req, res)),
   );
