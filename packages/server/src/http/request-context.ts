@@ -8,13 +8,17 @@ export interface RequestContext {
   caller: Caller | undefined;
 }
 
-const contexts = new WeakMap<Request, RequestContext>();
+/**
+ * Kept on the request itself rather than in a WeakMap keyed by it: a WeakMap's table lives in the
+ * old generation, and V8 promoted every context (and its request id) it held to the old
+ * generation with it, to be reclaimed only by a full mark-compact.
+ */
+const context = Symbol('ucs.requestContext');
+
+type WithContext = Request & { [context]?: RequestContext };
 
 export function contextOf(req: Request): RequestContext {
-  let ctx = contexts.get(req);
-  if (!ctx) {
-    ctx = { requestId: '', rawBody: Buffer.alloc(0), caller: undefined };
-    contexts.set(req, ctx);
-  }
-  return ctx;
+  return ((req as WithContext)[context] ??= { requestId: '', rawBody: emptyBody, caller: undefined });
 }
+
+const emptyBody = Buffer.alloc(0);
