@@ -7,6 +7,7 @@ import type { Clock } from './domain/clock.js';
 import type { ControlEntrance } from './control/index.js';
 import { accessLog } from './http/access-log.js';
 import { chain } from './http/chain.js';
+import { answerInFull } from './http/unconditional.js';
 import { contractDocs } from './http/contract-docs.js';
 import { authenticate } from './http/auth.js';
 import { decodeForm, decodeJsonBody } from './http/body-decode.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   // Every kubeconfig is freshly minted: an ETag costs a hash per response and means nothing.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  answerInFull(app);
   app.use(chain([requestId, ...(deps.logger.isLevelEnabled('info') ? [accessLog(deps.logger)] : []), ...(deps.control ? [deps.control.recorder] : [])]));
   // Its own pipeline, entered only under its prefix: off, those paths are unknown UCS paths.
   if (deps.control) app.use(deps.control.router);

@@ -5,6 +5,7 @@ import { openapiJsonText, openapiYamlText, operationTable, type OperationId, typ
 import { Router, type RequestHandler } from 'express';
 import { specDocument } from '../spec-document.js';
 import { resourceNotFound } from '../domain/errors.js';
+import { dropConditionalHeaders } from './unconditional.js';
 import type { HandledOperationId } from '../routes/handler.js';
 
 /** The operations marked x-ucs-static in openapi.yaml: answered here as files, not by a typed handler. */
@@ -23,10 +24,11 @@ export function contractDocs(): RequestHandler {
     ShowOpenApiYaml: yamlFile(openapiYamlText),
     ShowOpenApiJson: jsonFile(openapiJsonText),
     ShowApiDocs: docsPageFile(`${spec.info.title} ${spec.info.version}`, operationTable.ShowOpenApiJson.path),
-    ShowApiDocsScript: (_req, res, next) => {
+    ShowApiDocsScript: (req, res, next) => {
       const file = redocBundlePath();
       if (!file) throw resourceNotFound('this installation has no Redoc bundle');
-      res.type('text/javascript; charset=utf-8').sendFile(file, { maxAge: '1h' }, (err) => {
+      dropConditionalHeaders(req);
+      res.type('text/javascript; charset=utf-8').sendFile(file, { maxAge: '1h', acceptRanges: false }, (err) => {
         if (err && !res.headersSent) next(err);
       });
     },
