@@ -190,8 +190,8 @@ describe('control API on', () => {
 
     test('spec-disallowed faults are refused with what openapi.yaml allows, and nothing is planned', async () => {
       const refusals: [Record<string, unknown>, RegExp][] = [
-        [{ operationId: 'ShowClusterGroup', status: 418 }, /openapi.yaml defines no 418 for ShowClusterGroup \(it has 400, 401, 403, 404, 405, 500\)/],
-        [{ operationId: 'ShowClusterGroup', status: 413 }, /defines no 413 for ShowClusterGroup/],
+        [{ operationId: 'ShowClusterGroup', status: 418 }, /openapi.yaml defines no 418 for ShowClusterGroup \(it has 400, 401, 403, 404, 405, 413, 500\)/],
+        [{ operationId: 'ShowClusterGroup', status: 409 }, /defines no 409 for ShowClusterGroup/],
         [{ operationId: 'RegisterClusterGroup', status: 500, code: 'UCS.00000017' }, /pairs UCS.00000017 with 400 for RegisterClusterGroup, not 500 \(500 carries UCS.00000006, UCS.00000005\)/],
         [{ operationId: 'RegisterClusterGroup', code: 'UCS.00000099' }, /UCS.00000099 is not a UCS error code of openapi.yaml/],
         [{ operationId: 'ShowOpenApiYaml' }, /served as a file/],

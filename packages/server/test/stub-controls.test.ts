@@ -70,8 +70,8 @@ describe('stub.failNext', () => {
     const refused = (pattern: RegExp) => ({ name: 'ControlApiError', status: 400, errorCode: 'UCS.00000012', errorMsg: pattern });
     // @ts-expect-error 418 is no status of ShowClusterGroup in openapi.yaml
     await assert.rejects(stub.failNext('ShowClusterGroup', { status: 418 }), refused(/defines no 418 for ShowClusterGroup/));
-    // @ts-expect-error ShowClusterGroup takes no body, so the spec has no 413 for it
-    await assert.rejects(stub.failNext('ShowClusterGroup', { status: 413 }), refused(/defines no 413/));
+    // @ts-expect-error ShowClusterGroup changes nothing, so the spec has no 409 for it
+    await assert.rejects(stub.failNext('ShowClusterGroup', { status: 409 }), refused(/defines no 409/));
     await assert.rejects(
       stub.failNext('DownloadFederationKubeconfig', { status: 500, code: 'UCS.00000017' }),
       refused(/pairs UCS.00000017 with 400 for DownloadFederationKubeconfig, not 500/),
