@@ -765,7 +765,7 @@ export interface paths {
          * @description Issues a kubeconfig for one registered cluster of the account, whether or not it is a
          *     member of a fleet. Takes no body (the SDKs send none). A cluster of another account, or
          *     none, is 404 `UCS.00000013`; a cluster whose phase is not `Available` is refused with 400
-         *     `UCS.00000003`.
+         *     `UCS.01030004`.
          *
          *     Each call mints a fresh client key and an X.509 client certificate, valid for 365 days
          *     (the UCS documents name no validity; the reference server's choice), with the caller's
