@@ -754,7 +754,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description Cluster ID. */
-                clusterid: string;
+                clusterid: components["parameters"]["ClusterId"];
             };
             cookie?: never;
         };
@@ -3616,7 +3616,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Cluster ID. */
-                clusterid: string;
+                clusterid: components["parameters"]["ClusterId"];
             };
             cookie?: never;
         };
