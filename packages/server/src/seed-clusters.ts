@@ -2,7 +2,8 @@ import { defaultKubernetesVersion, requireKnownKind } from './domain/cluster-kin
 import { clustersPerFleet } from './domain/cluster-membership.js';
 import { UcsError } from './domain/errors.js';
 import { fleetNamePattern } from './domain/fleet-rules.js';
-import { object, SeedError, text, type SeedFleet } from './seed.js';
+import type { SeedFleet } from './seed.js';
+import { object, SeedError, text } from './seed-values.js';
 
 /** A registered cluster of a seed; what it leaves out takes the defaults below. */
 export interface SeedCluster {

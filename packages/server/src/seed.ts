@@ -3,8 +3,10 @@ import { createRequire } from 'node:module';
 import type { AccessKeyGrant, TokenGrant } from './domain/credentials.js';
 import { isValidFleetName } from './domain/fleet-rules.js';
 import { checkSeedClusters, seedCluster, type SeedCluster } from './seed-clusters.js';
+import { list, object, SeedError, text } from './seed-values.js';
 
 export type { SeedCluster } from './seed-clusters.js';
+export { SeedError } from './seed-values.js';
 
 export interface SeedFleet {
   id: string;
@@ -46,8 +48,6 @@ export const defaultSeed: Seed = {
     { id: '0f3c2d8e-5b7a-4c1e-9d2f-6a8b7c9d0e1f', name: 'demo', domainId: 'd1', federation: 'enabled', connection: true },
   ],
 };
-
-export class SeedError extends Error {}
 
 export function loadSeedFile(path: string): Seed {
   let text: string;
@@ -109,22 +109,6 @@ function seedFleet(v: unknown, at: string): SeedFleet {
   const fleet: SeedFleet = { id: text(o.id, `${at}.id`), name, domainId: text(o.domainId, `${at}.domainId`), federation, connection: o.connection === true };
   if (o.description !== undefined) fleet.description = text(o.description, `${at}.description`);
   return fleet;
-}
-
-export function object(v: unknown, at: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new SeedError(`${at} must be a mapping`);
-  return v as Record<string, unknown>;
-}
-
-export function list(v: unknown, at: string): unknown[] {
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new SeedError(`${at} must be a list`);
-  return v;
-}
-
-export function text(v: unknown, at: string): string {
-  if (typeof v !== 'string' || v === '') throw new SeedError(`${at} must be a non-empty string`);
-  return v;
 }
 
 /**
