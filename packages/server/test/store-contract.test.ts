@@ -427,11 +427,12 @@ for (const engine of engines) {
           [fleets[0]!.id, feds[0]!.id],
           [fleets[1]!.id, feds[1]!.id],
         ]);
-        assert.deepEqual(await b.getFederation(fleets[1]!.id), feds[1]);
-        assert.equal(await a.getFederation(fleets[2]!.id), undefined, 'not federated');
-        assert.equal(await a.getFederation(randomUUID()), undefined, 'no such fleet');
+        const { ca, ...summary } = feds[1]!;
+        assert.deepEqual(await b.getFederationTrust(fleets[1]!.id), { ...summary, caCertPem: ca.certPem }, "the CA's certificate, never its key");
+        assert.equal(await a.getFederationTrust(fleets[2]!.id), undefined, 'not federated');
+        assert.equal(await a.getFederationTrust(randomUUID()), undefined, 'no such fleet');
         await a.stopFederation(fleets[1]!.domainId, fleets[1]!.id, jobFor(fleets[1]!.id, feds[1]!, 'DeleteFederation'), t0 + 5);
-        assert.equal(await b.getFederation(fleets[1]!.id), undefined, 'a disable through one store is seen by the other at once');
+        assert.equal(await b.getFederationTrust(fleets[1]!.id), undefined, 'a disable through one store is seen by the other at once');
       } finally {
         await close();
       }

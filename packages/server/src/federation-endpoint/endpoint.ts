@@ -152,8 +152,8 @@ interface PathAccess {
 
 /** A fleet's path: its federation's CA, and its members as Karmada clusters. */
 async function fleetAccess(o: Answering, fleetId: string): Promise<PathAccess> {
-  const federation = await o.store.getFederation(fleetId);
-  return { ca: federation && o.cas.get(`fleet:${federation.id}`, federation.ca.certPem), version: kubeVersion, groups: [clusterGroupOf(() => o.members(fleetId))] };
+  const federation = await o.store.getFederationTrust(fleetId);
+  return { ca: federation && o.cas.get(`fleet:${federation.id}`, federation.caCertPem), version: kubeVersion, groups: [clusterGroupOf(() => o.members(fleetId))] };
 }
 
 /** A registered cluster's path: its own CA, and its Kubernetes version (kubectl's dispatcher picks its client by it). */

@@ -29,6 +29,11 @@ export interface FederationRecord extends FederationSummary {
   ca: CaRecord;
 }
 
+/** A federation as its endpoint checks a client: the CA's certificate, never its key. */
+export interface FederationTrust extends FederationSummary {
+  caCertPem: string;
+}
+
 /** A federation without its CA (the PEMs are read only when the CA cache lacks them). */
 export interface FederationSummary {
   id: string;

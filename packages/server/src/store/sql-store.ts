@@ -17,6 +17,7 @@ import type {
   ClusterWrite,
   ConnectionRecord,
   FederationRecord,
+  FederationTrust,
   FederationSummary,
   FleetChange,
   FleetUpdate,
@@ -328,9 +329,10 @@ export class SqlStore implements Store {
     return rows.map(fleetFromRow);
   }
 
-  async getFederation(fleetId: string): Promise<FederationRecord | undefined> {
-    const [row] = await this.#rows(this.#hot.federationOf.compiled(fleetId));
-    return row && federationWithCaFromRow(row);
+  async getFederationTrust(fleetId: string): Promise<FederationTrust | undefined> {
+    const [row] = await this.#rows(this.#hot.federationTrustOf.compiled(fleetId));
+    const federation = row && federationFromRow(row);
+    return federation && row.ca_cert_pem !== null ? { ...federation, caCertPem: row.ca_cert_pem } : undefined;
   }
 
   async getEndpointCa(): Promise<CaRecord | undefined> {
@@ -426,10 +428,10 @@ const certificateArgs = (c: CertificateRecord) => [c.serial, c.fleetId, c.federa
 /** The queries of every kubeconfig request and the one of every federation endpoint request, compiled once (see compiled-once.ts). */
 function hotQueries(db: Kysely<Tables>) {
   return {
-    federationOf: compiledOnce(db, (fleetId: string) =>
+    federationTrustOf: compiledOnce(db, (fleetId: string) =>
       db
         .selectFrom('fleets')
-        .select(federationColumns)
+        .select([...federationSummaryColumns, 'ca_cert_pem'])
         .where('id', '=', fleetId),
     ),
     fleetById: compiledOnce(db, (fleetId: string, domainId: string) =>

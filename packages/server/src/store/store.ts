@@ -9,6 +9,7 @@ import type {
   ClusterWrite,
   ConnectionRecord,
   FederationRecord,
+  FederationTrust,
   FleetUpdate,
   PolicyInstanceRecord,
   FleetListQuery,
@@ -104,8 +105,8 @@ export interface Store {
   clearAll(): Promise<void>;
   /** Every federated fleet of every account. */
   listFederatedFleets(): Promise<FleetRecord[]>;
-  /** The federation of a fleet of any account: the federation endpoint knows only the fleet id of its path. */
-  getFederation(fleetId: string): Promise<FederationRecord | undefined>;
+  /** The federation of a fleet of any account, with its CA's certificate only: the federation endpoint knows only the fleet id of its path. */
+  getFederationTrust(fleetId: string): Promise<FederationTrust | undefined>;
   /** The CA of the federation endpoint, once one is stored. */
   getEndpointCa(): Promise<CaRecord | undefined>;
   /** Stores `ca` as the endpoint CA unless one is stored already; returns the stored one (the first replica wins). */
