@@ -17,8 +17,9 @@ const context = Symbol('ucs.requestContext');
 
 type WithContext = Request & { [context]?: RequestContext };
 
+/** Shared by every request without a body: it is never written to. */
+const emptyBody = Buffer.alloc(0);
+
 export function contextOf(req: Request): RequestContext {
   return ((req as WithContext)[context] ??= { requestId: '', rawBody: emptyBody, caller: undefined });
 }
-
-const emptyBody = Buffer.alloc(0);
