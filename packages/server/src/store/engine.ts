@@ -32,6 +32,12 @@ export interface ImmediateStatements {
   read<R>(query: CompiledQuery<R>): R[] | undefined;
   /** Every statement in one transaction, committed; false when it cannot run now (nothing was written). Throws a StoreError when a statement fails (all rolled back). */
   writeAll(statements: readonly CompiledQuery[]): boolean;
+  /**
+   * A number that stays the same only while the database is unchanged: it moves on with every
+   * commit of another connection or process, and with every statement of this handle. Undefined
+   * when it cannot be read now (a transaction is open, or another connection is recovering the file).
+   */
+  version(): number | undefined;
 }
 
 /**

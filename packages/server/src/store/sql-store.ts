@@ -6,6 +6,7 @@ import { deleteFleetWorkloads, deleteWorkload, listWorkloads, putWorkload, workl
 import { compiledOnce } from './compiled-once.js';
 import { inTransaction, type Engine } from './engine.js';
 import { GroupedCommit } from './grouped-commit.js';
+import { ReadsAtVersion } from './reads-at-version.js';
 import type {
   CaRecord,
   CertificateRecord,
@@ -45,6 +46,9 @@ export class SqlStore implements Store {
 
   readonly #hot: ReturnType<typeof hotQueries>;
   readonly #certificates: GroupedCommit<CertificateRecord>;
+  /** The reads of every kubeconfig request and of every federation endpoint request, kept while the database is unchanged. */
+  readonly #summaries: ReadsAtVersion<FleetSummary>;
+  readonly #trusts: ReadsAtVersion<FederationTrust>;
 
   constructor(private readonly engine: Engine) {
     this.#db = engine.db;
@@ -58,6 +62,9 @@ export class SqlStore implements Store {
       });
     };
     this.#certificates = new GroupedCommit(writeAll, (c) => writeAll([c]));
+    const versionNow = () => immediate?.version();
+    this.#summaries = new ReadsAtVersion(versionNow);
+    this.#trusts = new ReadsAtVersion(versionNow);
   }
 
   async createFleet(fleet: NewFleet, quota: number): Promise<CreateFleetOutcome> {
@@ -96,9 +103,11 @@ export class SqlStore implements Store {
     return row && fleetFromRow(row);
   }
 
-  async getFleetSummary(domainId: string, fleetId: string): Promise<FleetSummary | undefined> {
-    const [row] = await this.#rows(this.#hot.fleetSummaryById.compiled(fleetId, domainId));
-    return row && fleetSummaryFromRow(row);
+  getFleetSummary(domainId: string, fleetId: string): Promise<FleetSummary | undefined> {
+    return this.#summaries.get(`${domainId}/${fleetId}`, async () => {
+      const [row] = await this.#rows(this.#hot.fleetSummaryById.compiled(fleetId, domainId));
+      return row && fleetSummaryFromRow(row);
+    });
   }
 
   /** A hot query's rows: at once when the engine can (ImmediateStatements), else through Kysely. */
@@ -329,10 +338,12 @@ export class SqlStore implements Store {
     return rows.map(fleetFromRow);
   }
 
-  async getFederationTrust(fleetId: string): Promise<FederationTrust | undefined> {
-    const [row] = await this.#rows(this.#hot.federationTrustOf.compiled(fleetId));
-    const federation = row && federationFromRow(row);
-    return federation && row.ca_cert_pem !== null ? { ...federation, caCertPem: row.ca_cert_pem } : undefined;
+  getFederationTrust(fleetId: string): Promise<FederationTrust | undefined> {
+    return this.#trusts.get(fleetId, async () => {
+      const [row] = await this.#rows(this.#hot.federationTrustOf.compiled(fleetId));
+      const federation = row && federationFromRow(row);
+      return federation && row.ca_cert_pem !== null ? { ...federation, caCertPem: row.ca_cert_pem } : undefined;
+    });
   }
 
   async getEndpointCa(): Promise<CaRecord | undefined> {

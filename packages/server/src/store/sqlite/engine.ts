@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import { asStoreError, wrappingDriverCalls, type DriverCall } from '../dialect-wrapper.js';
 import type { Engine } from '../engine.js';
+import { commitsElsewhere } from './commits-elsewhere.js';
 import { immediateStatements } from './immediate.js';
 import type { Tables } from '../schema.js';
 
@@ -12,7 +13,7 @@ const busyTimeoutMs = 5000;
 /** SQLite through better-sqlite3: one connection per handle, WAL, writers queued by BEGIN IMMEDIATE. */
 export function sqliteEngine(db: Database.Database): Engine {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  db.pragma('journal_mode = WAL');
+  const journalMode = db.pragma('journal_mode = WAL', { simple: true });
   // WAL with synchronous=NORMAL loses nothing on a process crash (kill -9); only a power
   // loss can drop the last commits, which a reference server may accept for speed.
   db.pragma('synchronous = NORMAL');
@@ -20,12 +21,14 @@ export function sqliteEngine(db: Database.Database): Engine {
   // own busy timeout sleeps inside the call, which would stall every request, and would never
   // end while the transaction it waits for belongs to another handle of this same process.
   db.pragma('busy_timeout = 0');
-  const database = preparingOnce(db);
+  const others = commitsElsewhere(db, journalMode);
+  const database = preparingOnce(db, () => others.close());
+  const immediate = immediateStatements(db, database.prepare, isBusy, others);
   return {
     db: new Kysely<Tables>({
-      dialect: wrappingDriverCalls(new SqliteDialect({ database }), (call) => asStoreError(() => waitingWhileBusy(call))),
+      dialect: wrappingDriverCalls(new SqliteDialect({ database }), (call) => immediate.movingVersion(() => asStoreError(() => waitingWhileBusy(call)))),
     }),
-    immediate: immediateStatements(db, database.prepare, isBusy),
+    immediate,
     columnTypes: {
       int64: 'integer',
       json: 'text',
@@ -67,7 +70,7 @@ function isBusy(err: unknown): boolean {
  * prepares on every query, and preparing was the largest cost of a request under load. The
  * statements are the fixed set sql-store.ts builds, so the cache stays small.
  */
-function preparingOnce(db: Database.Database): SqliteDatabase & { prepare: (text: string) => Database.Statement } {
+function preparingOnce(db: Database.Database, beforeClose: () => void): SqliteDatabase & { prepare: (text: string) => Database.Statement } {
   const statements = new Map<string, Database.Statement>();
   return {
     prepare: (text) => {
@@ -78,6 +81,9 @@ function preparingOnce(db: Database.Database): SqliteDatabase & { prepare: (text
       }
       return statement;
     },
-    close: () => db.close(),
+    close: () => {
+      beforeClose();
+      db.close();
+    },
   };
 }
