@@ -17,9 +17,9 @@ const headerBytes = 96;
  * compare that header with the copy they last read): every commit writes both copies (a frame
  * count, salts and checksums) before it returns, so a commit acknowledged before the read is in
  * it, and a torn read only ever looks like a change. The same question asked through SQLite
- * (`PRAGMA data_version`) opens a read transaction, two fcntl locks, which cost a kubeconfig
- * request on disk about three times the pread (npm run bench). Any other journal mode (an
- * in-memory database) asks SQLite.
+ * (`PRAGMA data_version`) opens a read transaction and takes and drops a lock with fcntl: 1.8 us
+ * against 0.9 us for the pread, measured alone, and 2.5% against 0.7% of the server's CPU
+ * under load. Any other journal mode (an in-memory database) asks SQLite.
  */
 export function commitsElsewhere(db: Database.Database, journalMode: unknown): CommitsElsewhere {
   if (db.memory || journalMode !== 'wal') return askingSqlite(db);
