@@ -37,7 +37,8 @@ import { CLOCK_TICKS, cpuCount, cpuModel, cpuTicks, hasTaskset, loadAverage, mac
 import { build } from './build.js';
 import { fleetScaleSection, markedSection } from './bench/fleet-scale-section.js';
 import { formatProfileSummary, summarizeProfile } from './bench/profile-summary.js';
-import { goalChecks, goalsTable, ratiosTable, resultsTable, startTable, summarize, type TargetMeasurements, type TargetSummary } from './bench/report.js';
+import { goalChecks, goalsTable, ratiosTable, resultsTable, startTable, summarize, type GoalCheck, type TargetMeasurements, type TargetSummary } from './bench/report.js';
+import { sideBySideCheck, sideBySideTable, type SideBySideRun } from './bench/side-by-side.js';
 import { stubFirst201 } from './bench/stub-start.js';
 import {
   REQUEST_BODY,
@@ -425,15 +426,22 @@ async function profileOurs(dir: string, cpu: { server: number | undefined; load:
   return { file, text };
 }
 
+/** Every target at every connection count: the alternation's, then the side-by-side runs'. */
+function allChecks(summariesAt: Map<number, TargetSummary[]>, sideBySideAt: Map<number, SideBySideRun[]>): GoalCheck[] {
+  return [...summariesAt].flatMap(([connections, at]) => [...goalChecks(at, connections), ...sideBySideCheck(sideBySideAt.get(connections) ?? [], connections)]);
+}
+
 function markdown(o: {
   summariesAt: Map<number, TargetSummary[]>;
+  sideBySideAt: Map<number, SideBySideRun[]>;
   stubStartMs: number[];
   pinNote: string;
   loadAverages: string;
   profile?: { file: string; text: string };
 }): string {
   const summaries = [...o.summariesAt.values()][0] ?? [];
-  const checks = [...o.summariesAt].flatMap(([connections, at]) => goalChecks(at, connections));
+  const checks = allChecks(o.summariesAt, o.sideBySideAt);
+  const sideBySide = [...o.sideBySideAt].filter(([, runs]) => runs.length > 0).flatMap(([connections, runs]) => [`### ${connections} connections`, '', sideBySideTable(runs), '']);
   const perConnections = [...o.summariesAt].flatMap(([connections, at]) => [`### ${connections} connections`, '', resultsTable(at), '']);
   const ratiosAt = [...o.summariesAt].flatMap(([connections, at]) => [`### ${connections} connections`, '', ratiosTable(at), '']);
   const lines = [
@@ -469,6 +477,18 @@ function markdown(o: {
     '## Ratios',
     '',
     ...ratiosAt,
+    ...(sideBySide.length > 0
+      ? [
+          '## On disk and :memory: side by side',
+          '',
+          'After the rounds above at each connection count, the two servers were loaded at once, both on the server CPU, each',
+          `by its own load generator on the load CPU (${settings.rounds} round(s) × ${settings.durationSec} s; the other servers stopped). Whatever else the machine`,
+          'does during a run then slows both alike, which runs in alternation cannot promise: this is the measure of their ratio.',
+          'CPU µs/response: the server process\'s user + system time over the run (/proc/PID/stat) ÷ its responses.',
+          '',
+          ...sideBySide,
+        ]
+      : []),
     '## Start-up to the first 201',
     '',
     startTable(summaries, o.stubStartMs),
@@ -524,6 +544,44 @@ async function measureRounds(targets: LiveTarget[], connections: number, load: L
   }
 }
 
+/**
+ * The on-disk and :memory: servers loaded at once, both on the server CPU, each by its own load
+ * generator: whatever else the machine does during a run slows both alike. Runs in alternation
+ * cannot promise that (here a single server's req/s moves by tens of percent from one run to the
+ * next), so this is the measure of their ratio. The other servers are stopped meanwhile.
+ */
+async function measureSideBySide(targets: LiveTarget[], connections: number, loads: readonly [LoadGenerator, LoadGenerator]): Promise<SideBySideRun[]> {
+  const disk = targets.find((t) => t.spec.kind === 'ours-disk');
+  const memory = targets.find((t) => t.spec.kind === 'ours');
+  if (!disk || !memory) return [];
+  log(`${connections} connections, on disk and :memory: side by side:`);
+  const others = targets.filter((t) => t !== disk && t !== memory && !t.server.exited).map((t) => t.pid);
+  for (const pid of others) process.kill(pid, 'SIGSTOP');
+  const cpuMs = (pid: number): number => ((cpuTicks(pid) ?? 0) * 1000) / CLOCK_TICKS;
+  try {
+    const runs: SideBySideRun[] = [];
+    for (let round = 0; round < settings.rounds; round++) {
+      await settle([disk.pid, memory.pid]);
+      const before = [cpuMs(disk.pid), cpuMs(memory.pid)] as const;
+      const [d, m] = await Promise.all([
+        loads[0].run(job(`side by side ${round + 1} ours-disk`, disk.url, settings.durationSec, connections)),
+        loads[1].run(job(`side by side ${round + 1} ours`, memory.url, settings.durationSec, connections)),
+      ]);
+      checkStrict(disk, d, 'the side-by-side run');
+      checkStrict(memory, m, 'the side-by-side run');
+      const run: SideBySideRun = {
+        disk: { responses: d.responses, seconds: d.durationSec, cpuMs: cpuMs(disk.pid) - before[0] },
+        memory: { responses: m.responses, seconds: m.durationSec, cpuMs: cpuMs(memory.pid) - before[1] },
+      };
+      runs.push(run);
+      log(`  round ${round + 1}/${settings.rounds} on disk ${(d.responses / d.durationSec).toFixed(0)} req/s, :memory: ${(m.responses / m.durationSec).toFixed(0)} req/s`);
+    }
+    return runs;
+  } finally {
+    for (const pid of others) process.kill(pid, 'SIGCONT');
+  }
+}
+
 async function main(): Promise<void> {
   if (opts.help) {
     const src = (await import('node:fs')).readFileSync(fileURLToPath(import.meta.url), 'utf8');
@@ -558,6 +616,8 @@ async function main(): Promise<void> {
   }, 100);
   const pids = targets.map((t) => t.pid);
   const load = new LoadGenerator(cpu.load);
+  const second = new LoadGenerator(cpu.load);
+  const sideBySideAt = new Map<number, SideBySideRun[]>();
   try {
     if (settings.warmupSec > 0) {
       log(`warm-up: ${settings.warmupSec} s per target`);
@@ -566,10 +626,14 @@ async function main(): Promise<void> {
         checkStrict(t, await alone(t, targets, () => load.run(job(`warmup ${t.spec.kind}`, t.url, settings.warmupSec))), 'the warm-up');
       }
     }
-    for (const connections of settings.connections) await measureRounds(targets, connections, load);
+    for (const connections of settings.connections) {
+      await measureRounds(targets, connections, load);
+      sideBySideAt.set(connections, await measureSideBySide(targets, connections, [load, second]));
+    }
   } finally {
     clearInterval(rss);
     load.close();
+    second.close();
   }
   for (const t of targets) t.m.hwmKb = statusKb(t.pid, 'VmHWM');
   for (const t of targets) {
@@ -584,7 +648,7 @@ async function main(): Promise<void> {
   const summariesAt = new Map(settings.connections.map((c) => [c, targets.map((t) => summarize(measurementsAt(t, c)))]));
   const profile = opts.profile ? await profileOurs(resolve(opts.profile), cpu) : undefined;
 
-  const report = markdown({ summariesAt, stubStartMs, pinNote: cpu.note, profile, loadAverages: `${loadBefore} at the start, ${loadAfter} at the end` });
+  const report = markdown({ summariesAt, sideBySideAt, stubStartMs, pinNote: cpu.note, profile, loadAverages: `${loadBefore} at the start, ${loadAfter} at the end` });
   process.stdout.write(`\n${report}`);
   const out = (smoke || opts.targets) && !opts.out ? join(mkdtempSync(join(tmpdir(), 'ucs-bench-')), 'benchmarks.md') : resolve(opts.out ?? join(root, 'docs', 'benchmarks.md'));
   mkdirSync(dirname(out), { recursive: true });
@@ -597,7 +661,7 @@ async function main(): Promise<void> {
 ${kept.join('\n\n')}
 ` : report);
   log(`\nbench: report written to ${out}${smoke || opts.targets ? ` (${smoke ? 'smoke' : '--targets'}: docs/benchmarks.md left alone)` : ''}`);
-  const missed = [...summariesAt].flatMap(([c, at]) => goalChecks(at, c)).filter((c) => !c.met);
+  const missed = allChecks(summariesAt, sideBySideAt).filter((c) => !c.met);
   if (missed.length > 0) log(`bench: targets not met: ${missed.map((c) => c.goal).join('; ')}`);
 }
 
