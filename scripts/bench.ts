@@ -4,7 +4,8 @@
 // with a Prism mock of openapi.yaml, an Express 5 + express-openapi-validator ceiling and a
 // bare Express 5 ceiling (both answering a static kubeconfig). Every server is pinned to CPU 0
 // and the load generator (autocannon in a child process) to CPU 1; the targets are measured in
-// alternation over several rounds. Writes docs/benchmarks.md unless --smoke.
+// alternation over several rounds, then the on-disk and :memory: servers side by side (both loaded
+// at once, by two load generators) for their ratio. Writes docs/benchmarks.md unless --smoke.
 //
 //   --smoke                  1 round × 1 s per target, no warm-up, no 5,000-fleet target, writes to a temp dir (CI)
 //   --key-type rsa-2048      adds a row for our server minting RSA-2048 keys
