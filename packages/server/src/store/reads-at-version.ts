@@ -4,9 +4,9 @@ const maxReads = 10_000;
 /**
  * Reads of the database, kept while its version stays the same (see ImmediateStatements.version):
  * a kubeconfig request then checks the version instead of reading and decoding its fleet's row.
- * On disk the check is one read of the WAL-index header (sqlite/commits-elsewhere.ts). Kept,
- * the reads of a kubeconfig request cost 8.8% of the server's CPU under load in memory, and
- * 10% on disk; a version check costs under 1% (perf, npm run bench's load at 10 connections).
+ * On disk the check is one read of the WAL-index header (sqlite/commits-elsewhere.ts). Read on
+ * every request, the fleet cost 8.8% of the server's CPU under load in memory, and 10% on disk;
+ * a version check costs under 1% (perf, npm run bench's load at 10 connections).
  *
  * Why this is as current as a read: a request takes a kept read only when the version it checks
  * itself is the one the read was made at, so nothing was committed since, by any connection.
