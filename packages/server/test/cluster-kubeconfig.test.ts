@@ -54,7 +54,10 @@ describe('CreateClusterKubeconfig, used with the real kubectl', { concurrency: t
     const cluster = await register('kc-ca');
     const first = await ucs().createClusterKubeconfig(cluster.id);
     const second = await ucs().createClusterKubeconfig(cluster.id);
-    const ca = (await server.store.getClusterEndpoint(cluster.id))!.ca!;
+    const ca = (await server.store.getClusterCa(cluster.id))!;
+    const endpoint = (await server.store.getClusterEndpoint(cluster.id))!;
+    assert.equal(endpoint.caCertPem, ca.certPem, 'the federation endpoint checks clients with the same CA');
+    assert.ok(!JSON.stringify(endpoint).includes('PRIVATE KEY'), "what the endpoint reads holds no key");
     const caFile = join(dir, 'cluster-ca.pem');
     writeFileSync(caFile, ca.certPem);
     for (const kc of [first, second]) {
@@ -128,7 +131,7 @@ describe('CreateClusterKubeconfig, used with the real kubectl', { concurrency: t
         const body = response.body as { error_code: string; error_msg: string };
         assert.equal(body.error_code, c.code);
         if (c.message) assert.match(body.error_msg, c.message);
-        assert.equal((await server.store.getClusterEndpoint(cluster.id))!.ca, undefined, 'no CA made');
+        assert.equal(await server.store.getClusterCa(cluster.id), undefined, 'no CA made');
         assert.deepEqual(await server.store.listClusterCertificates(cluster.id), [], 'no certificate recorded');
       });
     }

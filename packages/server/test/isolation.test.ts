@@ -77,7 +77,7 @@ describe('tenant isolation: another account never sees or touches a fleet', () =
     assert.equal(foreign.status, 404, foreign.text);
     assert.equal((foreign.body as { error_code: string }).error_code, 'UCS.00000013');
     assert.equal(foreign.text.replace(cluster!.id, 'ID'), missing.text.replace('b0d1ecb5-0000-0000-0000-000000000000', 'ID'));
-    assert.equal((await server.store.getClusterEndpoint(cluster!.id))!.ca, undefined);
+    assert.equal(await server.store.getClusterCa(cluster!.id), undefined);
     assert.deepEqual(await server.store.listClusterCertificates(cluster!.id), []);
   });
 });

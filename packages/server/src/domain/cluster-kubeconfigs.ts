@@ -66,7 +66,7 @@ export class ClusterKubeconfigService {
 
   /** The cluster's CA; the first kubeconfig makes it (a concurrent first one keeps the CA stored first). */
   private async caOf(cluster: ClusterRecord): Promise<CertificateAuthority> {
-    let record = (await this.deps.store.getClusterEndpoint(cluster.id))?.ca;
+    let record = await this.deps.store.getClusterCa(cluster.id);
     if (!record) {
       const made = await createFleetCa({ fleetId: cluster.id, fleetName: `cluster:${cluster.name}`, now: new Date(this.deps.clock.now()), keyType: this.deps.clientKeyType });
       record = await this.deps.store.insertClusterCa(cluster.domainId, cluster.id, made);

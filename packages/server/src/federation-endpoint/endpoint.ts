@@ -159,7 +159,7 @@ async function fleetAccess(o: Answering, fleetId: string): Promise<PathAccess> {
 /** A registered cluster's path: its own CA, and its Kubernetes version (kubectl's dispatcher picks its client by it). */
 async function clusterAccess(o: Answering, clusterId: string): Promise<PathAccess> {
   const cluster = await o.store.getClusterEndpoint(clusterId);
-  return { ca: cluster?.ca && o.cas.get(`cluster:${cluster.id}`, cluster.ca.certPem), version: memberKubeVersion(cluster?.kubernetesVersion), groups: [] };
+  return { ca: cluster?.caCertPem === undefined ? undefined : o.cas.get(`cluster:${cluster.id}`, cluster.caCertPem), version: memberKubeVersion(cluster?.kubernetesVersion), groups: [] };
 }
 
 /** Minted at every start from the stored CA: its key never leaves this process. */

@@ -4,19 +4,20 @@ import type { ClusterCertificatesTable, Tables } from './schema.js';
 
 /** The queries of clusters' own CAs and the certificates they issued, for sql-store.ts: written once for both engines. */
 export async function clusterEndpointById(db: Kysely<Tables>, clusterId: string): Promise<ClusterEndpointRecord | undefined> {
-  const row = await db
-    .selectFrom('clusters')
-    .select(['id', 'name', 'kubernetes_version', 'phase', 'ca_cert_pem', 'ca_key_pem'])
-    .where('id', '=', clusterId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('clusters').select(['id', 'name', 'kubernetes_version', 'phase', 'ca_cert_pem']).where('id', '=', clusterId).executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
     name: row.name,
     kubernetesVersion: row.kubernetes_version,
     phase: row.phase === 'Unavailable' ? 'Unavailable' : 'Available',
-    ca: row.ca_cert_pem !== null && row.ca_key_pem !== null ? { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } : undefined,
+    caCertPem: row.ca_cert_pem ?? undefined,
   };
+}
+
+export async function clusterCaById(db: Kysely<Tables>, clusterId: string): Promise<CaRecord | undefined> {
+  const row = await db.selectFrom('clusters').select(['ca_cert_pem', 'ca_key_pem']).where('id', '=', clusterId).executeTakeFirst();
+  return row?.ca_cert_pem && row.ca_key_pem ? { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } : undefined;
 }
 
 /** One conditional write: the first CA stored stays, whoever races here. */

@@ -243,8 +243,8 @@ export interface ClusterEndpointRecord {
   name: string;
   kubernetesVersion: string;
   phase: ClusterPhase;
-  /** Its own CA, once its first kubeconfig made one. */
-  ca: CaRecord | undefined;
+  /** Its own CA's certificate, once its first kubeconfig made the CA: the endpoint checks clients with it, and never reads the key. */
+  caCertPem: string | undefined;
 }
 
 /** What is recorded of a client certificate issued for a cluster: never its private key. */

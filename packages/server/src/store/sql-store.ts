@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely, Selectable, Updateable } from 'kysely';
-import { clusterCertificates, clusterEndpointById, insertClusterCa, insertClusterCertificate } from './cluster-ca-queries.js';
+import { clusterCaById, clusterCertificates, clusterEndpointById, insertClusterCa, insertClusterCertificate } from './cluster-ca-queries.js';
 import { clusterById, listClusters, listFleetMembers, writeClusters } from './cluster-queries.js';
 import { everyRow, fromJson, nextRevision } from './columns.js';
 import { deleteFleetWorkloads, deleteWorkload, listWorkloads, putWorkload, workloadByKey } from './workload-queries.js';
@@ -294,6 +294,10 @@ export class SqlStore implements Store {
 
   getClusterEndpoint(clusterId: string): Promise<ClusterEndpointRecord | undefined> {
     return clusterEndpointById(this.#db, clusterId);
+  }
+
+  getClusterCa(clusterId: string): Promise<CaRecord | undefined> {
+    return clusterCaById(this.#db, clusterId);
   }
 
   insertClusterCa(domainId: string, clusterId: string, ca: CaRecord): Promise<CaRecord | undefined> {

@@ -80,8 +80,10 @@ export interface Store {
    * the fleets' clusterIds in the same transaction. The clusters put, as written.
    */
   updateClusters(domainId: string, decide: (account: ClusterAccount) => ClusterWrite, now: number): Promise<ClusterRecord[]>;
-  /** A registered cluster of any account with its CA (the federation endpoint knows only the cluster id of its path). */
+  /** A registered cluster of any account with its CA's certificate (the federation endpoint knows only the cluster id of its path). */
   getClusterEndpoint(clusterId: string): Promise<ClusterEndpointRecord | undefined>;
+  /** A registered cluster's own CA with its key, once its first kubeconfig made one: what issuing needs. */
+  getClusterCa(clusterId: string): Promise<CaRecord | undefined>;
   /**
    * Stores `ca` as the cluster's CA unless it has one already; the CA it has then (concurrent
    * callers all get the first one stored), undefined when the account has no such cluster.

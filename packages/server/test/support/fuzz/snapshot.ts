@@ -24,7 +24,7 @@ export async function storeSnapshot(store: Store, domains: readonly string[], de
     }
     for (const cluster of (await store.listClusters(domainId, { offset: 0, orderBy: 'create_at', order: 'asc' })).items) {
       const endpoint = await store.getClusterEndpoint(cluster.id);
-      out.push({ cluster, ca: endpoint?.ca !== undefined, certificates: (await store.listClusterCertificates(cluster.id)).length });
+      out.push({ cluster, ca: endpoint?.caCertPem !== undefined, certificates: (await store.listClusterCertificates(cluster.id)).length });
     }
   }
   return JSON.stringify(out);
