@@ -245,12 +245,13 @@ async function waitForQuietMachine(maxSec: number): Promise<boolean> {
 }
 
 /**
- * Runs `fn` with every other target stopped (SIGSTOP, then SIGCONT), so that background work
- * left over in another server (an RSA key pool refilling) cannot take CPU 0 from the one
+ * Runs `fn` with every target but `measured` stopped (SIGSTOP, then SIGCONT), so that background
+ * work left over in another server (an RSA key pool refilling) cannot take CPU 0 from the ones
  * being measured.
  */
-async function alone<T>(t: LiveTarget, all: LiveTarget[], fn: () => Promise<T>): Promise<T> {
-  const others = all.filter((o) => o !== t && !o.server.exited).map((o) => o.pid);
+async function alone<T>(measured: LiveTarget | LiveTarget[], all: LiveTarget[], fn: () => Promise<T>): Promise<T> {
+  const kept = Array.isArray(measured) ? measured : [measured];
+  const others = all.filter((o) => !kept.includes(o) && !o.server.exited).map((o) => o.pid);
   for (const pid of others) process.kill(pid, 'SIGSTOP');
   try {
     return await fn();
@@ -556,10 +557,8 @@ async function measureSideBySide(targets: LiveTarget[], connections: number, loa
   const memory = targets.find((t) => t.spec.kind === 'ours');
   if (!disk || !memory) return [];
   log(`${connections} connections, on disk and :memory: side by side:`);
-  const others = targets.filter((t) => t !== disk && t !== memory && !t.server.exited).map((t) => t.pid);
-  for (const pid of others) process.kill(pid, 'SIGSTOP');
   const cpuMs = (pid: number): number => ((cpuTicks(pid) ?? 0) * 1000) / CLOCK_TICKS;
-  try {
+  return alone([disk, memory], targets, async () => {
     const runs: SideBySideRun[] = [];
     for (let round = 0; round < settings.rounds; round++) {
       await settle([disk.pid, memory.pid]);
@@ -578,9 +577,7 @@ async function measureSideBySide(targets: LiveTarget[], connections: number, loa
       log(`  round ${round + 1}/${settings.rounds} on disk ${(d.responses / d.durationSec).toFixed(0)} req/s, :memory: ${(m.responses / m.durationSec).toFixed(0)} req/s`);
     }
     return runs;
-  } finally {
-    for (const pid of others) process.kill(pid, 'SIGCONT');
-  }
+  });
 }
 
 async function main(): Promise<void> {

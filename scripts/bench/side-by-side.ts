@@ -25,7 +25,7 @@ function sum(runs: SideBySideRun[], which: 'disk' | 'memory'): SideBySideRun['di
   return runs.reduce((t, r) => ({ responses: t.responses + r[which].responses, seconds: t.seconds + r[which].seconds, cpuMs: t.cpuMs + r[which].cpuMs }), { responses: 0, seconds: 0, cpuMs: 0 });
 }
 
-export function sideBySideTotals(runs: SideBySideRun[]): Totals {
+function sideBySideTotals(runs: SideBySideRun[]): Totals {
   const disk = sum(runs, 'disk');
   const memory = sum(runs, 'memory');
   return {

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { caRecordOf } from './columns.js';
 import type { CaRecord, ClusterCertificateRecord, ClusterEndpointRecord } from './records.js';
 import type { ClusterCertificatesTable, Tables } from './schema.js';
 
@@ -17,7 +18,7 @@ export async function clusterEndpointById(db: Kysely<Tables>, clusterId: string)
 
 export async function clusterCaById(db: Kysely<Tables>, clusterId: string): Promise<CaRecord | undefined> {
   const row = await db.selectFrom('clusters').select(['ca_cert_pem', 'ca_key_pem']).where('id', '=', clusterId).executeTakeFirst();
-  return row?.ca_cert_pem && row.ca_key_pem ? { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } : undefined;
+  return caRecordOf(row);
 }
 
 /** One conditional write: the first CA stored stays, whoever races here. */
@@ -30,7 +31,7 @@ export async function insertClusterCa(db: Kysely<Tables>, domainId: string, clus
     .where('ca_cert_pem', 'is', null)
     .execute();
   const row = await db.selectFrom('clusters').select(['ca_cert_pem', 'ca_key_pem']).where('id', '=', clusterId).where('domain_id', '=', domainId).executeTakeFirst();
-  return row?.ca_cert_pem && row.ca_key_pem ? { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } : undefined;
+  return caRecordOf(row);
 }
 
 export async function insertClusterCertificate(db: Kysely<Tables>, c: ClusterCertificateRecord): Promise<void> {

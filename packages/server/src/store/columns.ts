@@ -1,4 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
+import type { CaRecord } from './records.js';
 import type { Tables } from './schema.js';
 
 /** A LIMIT above any table: SQLite takes OFFSET only after a LIMIT, so "no limit" needs one. */
@@ -11,3 +12,8 @@ export function fromJson<T>(value: T | string): T {
 
 /** A fleet's revision (its resourceVersion and generation) goes up by one with every write of the fleet: `.set(nextRevision)`. */
 export const nextRevision = (eb: ExpressionBuilder<Tables, 'fleets'>) => ({ revision: eb('revision', '+', 1) });
+
+/** A CA's PEMs (a fleet's or a cluster's columns) as a CaRecord; undefined unless both are there. */
+export function caRecordOf(row: { ca_cert_pem: string | null; ca_key_pem: string | null } | undefined): CaRecord | undefined {
+  return row?.ca_cert_pem && row.ca_key_pem ? { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } : undefined;
+}

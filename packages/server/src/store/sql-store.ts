@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely, Selectable, Updateable } from 'kysely';
 import { clusterCaById, clusterCertificates, clusterEndpointById, insertClusterCa, insertClusterCertificate } from './cluster-ca-queries.js';
 import { clusterById, listClusters, listFleetMembers, writeClusters } from './cluster-queries.js';
-import { everyRow, fromJson, nextRevision } from './columns.js';
+import { caRecordOf, everyRow, fromJson, nextRevision } from './columns.js';
 import { deleteFleetWorkloads, deleteWorkload, listWorkloads, putWorkload, workloadByKey } from './workload-queries.js';
 import { compiledOnce } from './compiled-once.js';
 import { inTransaction, type Engine } from './engine.js';
@@ -117,7 +117,7 @@ export class SqlStore implements Store {
 
   async getCa(federationId: string): Promise<CaRecord | undefined> {
     const row = await this.#db.selectFrom('fleets').select(['ca_cert_pem', 'ca_key_pem']).where('federation_id', '=', federationId).executeTakeFirst();
-    return row?.ca_cert_pem && row.ca_key_pem ? { certPem: row.ca_cert_pem, keyPem: row.ca_key_pem } : undefined;
+    return caRecordOf(row);
   }
 
   async listFleets(domainId: string, query: FleetListQuery): Promise<{ items: FleetRecord[]; total: number }> {

@@ -45,7 +45,6 @@ export function immediateStatements(
         if (isBusy(err)) return false;
         throw new StoreError(err);
       }
-      version++;
       try {
         for (const s of statements) prepare(s.sql).run(s.parameters);
         commit.run();
